@@ -1,0 +1,19 @@
+"""newskit: saved news pages into pandas DataFrames.
+
+The public API is a flat set of verbs; see ``__all__``.
+"""
+from newskit.load import load_articles, read_capture_times, save_articles
+from newskit.overview import articles_by_day, articles_by_outlet, corpus_summary, date_coverage
+from newskit.schema import describe as describe_columns
+
+__all__ = [
+    "load_articles",
+    "save_articles",
+    "read_capture_times",
+    "articles_by_outlet",
+    "articles_by_day",
+    "date_coverage",
+    "corpus_summary",
+    "describe_columns",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,141 @@
+"""Column names, dtypes and meanings of the tables newskit returns.
+
+Every public function that returns a table names its columns here, so the
+README, the docstrings and the code agree. ``coerce`` gives a frame exactly
+these columns, in this order, with these dtypes (it is also what restores the
+dtypes after a Parquet round trip).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+ROLES = ("main", "related")
+# Ordered from finest to coarsest: ``published_at`` is right to within this unit.
+DATE_PRECISIONS = ("minute", "hour", "day", "month", "year")
+# explicit: printed on the page ("June 1, 2025"); relative: "32 minutes ago"
+# resolved against a capture time the caller gave; inferred: resolved against a
+# capture time inferred from the page itself (see newskit.load.published).
+DATE_ORIGINS = ("explicit", "relative", "inferred")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: object
+    doc: str
+
+
+def _category(values: tuple[str, ...]) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(list(values), ordered=False)
+
+
+STRING = pd.StringDtype()
+UTC_TIME = pd.DatetimeTZDtype(unit="ns", tz="UTC")
+
+ARTICLE_COLUMNS: tuple[Column, ...] = (
+    Column("article_id", STRING, "16 hex digits: BLAKE2b of outlet, title and body; stable across runs and machines, unique in the table"),
+    Column("title", STRING, "headline as printed"),
+    Column("body", STRING, "the article's prose only (no boilerplate, byline, photo caption or copyright line); paragraphs separated by a blank line"),
+    Column("outlet", STRING, "the site that showed the article (\"Japan Today\"); for a page's main article, the aggregator that saved it (\"Daily8\"), else the credited source"),
+    Column("source", STRING, "the original publisher or wire credited (\"Kyodo\", \"Reuters\", \"AP\", \"The Yomiuri Shimbun\"); the outlet itself when nothing else is credited"),
+    Column("authors", object, "list of person names from the byline, \"By\" and role words removed, capitalisation normalised; [] when there is no byline"),
+    Column("copyright", STRING, "the copyright line as printed (\"© KYODO\"); missing when there is none"),
+    Column("captions", object, "list of photo captions (with their credits) removed from the body"),
+    Column("published_at", UTC_TIME, "publication time, timezone-aware UTC; NaT when unknown. Day precision or coarser: the calendar date at 00:00 UTC"),
+    Column("published_text", STRING, "the publication time as printed (\"32 minutes ago\", \"June 1, 2025\")"),
+    Column("date_precision", _category(DATE_PRECISIONS), "unit to which published_at is right: minute, hour, day, month, year; missing when published_at is NaT"),
+    Column("date_origin", _category(DATE_ORIGINS), "explicit (printed date), relative (relative time against the captured_at given), inferred (against a capture time inferred from the page); missing when unknown"),
+    Column("role", _category(ROLES), "main (the page's own article) or related (an item under Related Articles)"),
+    Column("page_id", STRING, "16 hex digits: BLAKE2b of the decoded page text; the same saved page has the same id wherever it lies"),
+    Column("position", "int64", "0 for the main article, 1, 2, ... for related items in page order"),
+    Column("path", STRING, "the file the article came from, as it was found"),
+    Column("char_start", "int64", "offset of the article's first character in the decoded file"),
+    Column("char_end", "int64", "offset just past the article's last character in the decoded file"),
+    Column("encoding", STRING, "the encoding the file was decoded with (utf-8, utf-8-sig, utf-16, cp1252, shift_jis)"),
+    Column("language", STRING, "ISO 639-1 code from a stop-word and script profile (en, fr, de, ja, ...); 'und' when undetermined"),
+    Column("word_count", "int64", "number of words in body"),
+)
+
+REJECT_COLUMNS: tuple[Column, ...] = (
+    Column("path", STRING, "the input file"),
+    Column("reason", STRING, "why it yielded no articles"),
+)
+
+# Items and copies that were not made into rows, so that nothing is lost silently.
+SKIPPED_COLUMNS: tuple[Column, ...] = (
+    Column("path", STRING, "the file holding the item"),
+    Column("position", "int64", "the item's position in its page"),
+    Column("reason", STRING, "why no row was made (e.g. an item with no title, or an exact copy of an article already loaded)"),
+    Column("article_id", STRING, "the id of the article it duplicates, when it is a copy"),
+)
+
+
+def names(columns: tuple[Column, ...] = ARTICLE_COLUMNS) -> list[str]:
+    """The column names of a table, in order."""
+    return [c.name for c in columns]
+
+
+def coerce(df: pd.DataFrame, columns: tuple[Column, ...] = ARTICLE_COLUMNS) -> pd.DataFrame:
+    """Return a copy of ``df`` with exactly ``columns``, in order, with their dtypes.
+
+    List columns (dtype ``object``) come back from Parquet as NumPy arrays;
+    they are turned back into lists of ``str``.
+
+    Raises:
+        ValueError: a column is missing; the message lists what is there.
+    """
+    missing = [c.name for c in columns if c.name not in df.columns]
+    if missing:
+        raise ValueError(
+            f"missing columns {missing}; available: {list(df.columns)}"
+        )
+    out = {}
+    for col in columns:
+        s = df[col.name]
+        if col.dtype is object:
+            out[col.name] = pd.Series([_as_list(x) for x in s], index=df.index, dtype=object)
+        elif isinstance(col.dtype, pd.DatetimeTZDtype):
+            out[col.name] = pd.to_datetime(s, utc=True).astype(col.dtype)
+        else:
+            out[col.name] = s.astype(col.dtype)
+    frame = pd.DataFrame(out, index=pd.RangeIndex(len(df)))
+    frame.attrs = dict(df.attrs)
+    return frame
+
+
+def _as_list(x: object) -> list[str]:
+    if type(x) is list and all(type(v) is str for v in x):
+        return x  # the common case, as the loader builds it
+    if x is None or _is_na(x):
+        return []
+    return [str(v) for v in x]
+
+
+def _is_na(x: object) -> bool:
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):  # arrays and lists are not NA
+        return False
+
+
+def empty(columns: tuple[Column, ...] = ARTICLE_COLUMNS) -> pd.DataFrame:
+    """An empty table with the given columns and dtypes."""
+    return coerce(pd.DataFrame({c.name: [] for c in columns}), columns)
+
+
+def describe(columns: tuple[Column, ...] = ARTICLE_COLUMNS) -> pd.DataFrame:
+    """The schema as a table (column, dtype, meaning), for notebooks and the README.
+
+    Examples:
+        >>> describe().loc[0, "column"]
+        'article_id'
+    """
+    return pd.DataFrame(
+        {
+            "column": [c.name for c in columns],
+            "dtype": [str(pd.Series([], dtype=c.dtype).dtype) for c in columns],
+            "meaning": [c.doc for c in columns],
+        }
+    )
