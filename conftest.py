@@ -5,7 +5,7 @@ ROOT = Path(__file__).resolve().parent
 
 
 def pytest_configure(config):
-    # nbval resolves --nbval-sanitize-with against the start folder: make it absolute.
+    # nbval resolves --nbval-sanitize-with against the start folder: give it an absolute path.
     sanitize = ROOT / "tests" / "nbval_sanitize.cfg"
     if hasattr(config.option, "sanitize_with") and sanitize.exists():
         config.option.sanitize_with = str(sanitize)

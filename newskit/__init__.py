@@ -2,7 +2,7 @@
 
 The public API is a flat set of verbs; see ``__all__``.
 """
-from newskit.load import load_articles, read_capture_times, save_articles
+from newskit.load import capture_times, load_articles, read_capture_times, save_articles
 from newskit.overview import articles_by_day, articles_by_outlet, corpus_summary, date_coverage
 from newskit.schema import describe as describe_columns
 
@@ -10,6 +10,7 @@ __all__ = [
     "load_articles",
     "save_articles",
     "read_capture_times",
+    "capture_times",
     "articles_by_outlet",
     "articles_by_day",
     "date_coverage",

@@ -4,19 +4,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 
-from newskit.load import load_articles, read_capture_times, save_articles
+from newskit.load import capture_times, load_articles, save_articles
 from newskit.overview import corpus_summary
-
-
-def _captured_at(value: str | None):
-    """A CSV of capture times (file,captured_at) or one ISO time for all pages."""
-    if value is None:
-        return None
-    if value.lower().endswith(".csv") or Path(value).is_file():
-        return read_capture_times(value)
-    return value
+from newskit.paths import PROJECT_ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,10 +21,19 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--workers", type=int, default=None, help="processes to parse with (default: 2 from 1,000 files)")
         if name == "load":
             p.add_argument("--out", "-o", required=True, help="Parquet file to write")
+    p = sub.add_parser("report", help="execute every notebook on a corpus and export self-contained HTML reports")
+    p.add_argument("--corpus", default=str(PROJECT_ROOT / "data" / "pages"), help="files, folder or glob of saved pages (default: the sample corpus)")
+    p.add_argument("--captured-at", help="an ISO time, or a CSV with columns file,captured_at")
+    p.add_argument("--out", default="reports", help="folder for the HTML reports (default: reports/)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    logging.getLogger("papermill").setLevel(logging.WARNING)  # one progress line per notebook is ours
+    if args.command == "report":
+        from newskit.report import main_report
+
+        return main_report(args.corpus, args.captured_at, args.out)
     try:
-        df = load_articles(args.corpus, captured_at=_captured_at(args.captured_at), workers=args.workers)
+        df = load_articles(args.corpus, captured_at=capture_times(args.captured_at), workers=args.workers)
     except ValueError as exc:
         print(f"newskit: {exc}", file=sys.stderr)
         return 2

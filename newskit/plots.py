@@ -69,15 +69,29 @@ def outlet_bar(articles: pd.DataFrame, *, title: str = "Articles per outlet") ->
     return _layout(fig, title, xaxis_title="articles", yaxis_title=None, height=max(300, 40 * len(counts) + 120))
 
 
-def articles_per_day(articles: pd.DataFrame, *, title: str = "Articles per day, by outlet") -> go.Figure:
+def articles_per_day(articles: pd.DataFrame, *, title: str = "Articles per day, by outlet", titles_in_hover: int = 3) -> go.Figure:
     """Stacked bars of articles per publication day, one trace per outlet.
 
     Only articles dated to the day or finer are drawn (see
-    ``newskit.overview.date_coverage`` for the rest). A range slider and
-    range buttons (1 month, 3 months, all) travel with the figure; click a
-    legend entry to hide an outlet.
+    ``newskit.overview.date_coverage`` for the rest). Hover shows the first
+    ``titles_in_hover`` headlines behind each bar; an annotation marks the
+    busiest day. A range slider and range buttons (1 month, 3 months, all)
+    travel with the figure; click a legend entry to hide an outlet.
+
+    Examples:
+        >>> from newskit import load_articles
+        >>> from newskit.paths import SAMPLE_PAGES
+        >>> fig = articles_per_day(load_articles(SAMPLE_PAGES / "000_ba2334b44991beed.txt"))
+        >>> [(t.name, list(t.y)) for t in fig.data]
+        [('Daily8', [1]), ('Japan Today', [3])]
     """
     counts = articles_by_day(articles)
+    dated = articles[articles["published_at"].notna() & articles["date_precision"].isin(["minute", "hour", "day"])]
+    dated = dated.assign(day=dated["published_at"].dt.normalize()).sort_values(["day", "outlet", "title"])
+    heads = dated.groupby(["day", "outlet"], observed=True)["title"].agg(
+        lambda t: "<br>".join(safe_text(x, 90) for x in t.iloc[:titles_in_hover])
+        + (f"<br>… and {len(t) - titles_in_hover} more" if len(t) > titles_in_hover else "")
+    )
     fig = go.Figure()
     for i, (outlet, part) in enumerate(counts.groupby("outlet", sort=True)):
         fig.add_bar(
@@ -85,7 +99,16 @@ def articles_per_day(articles: pd.DataFrame, *, title: str = "Articles per day, 
             y=part["articles"].tolist(),
             name=safe_text(outlet),
             marker_color=PALETTE[i % len(PALETTE)],
-            hovertemplate="%{x|%a %Y-%m-%d}<br>%{fullData.name}: %{y}<extra></extra>",
+            customdata=[[heads.get((d, outlet), "")] for d in part["day"]],
+            hovertemplate="%{x|%a %Y-%m-%d} · %{fullData.name}: %{y}<br>%{customdata[0]}<extra></extra>",
+        )
+    if len(counts):
+        per_day = counts.groupby("day")["articles"].sum()
+        busiest = per_day.idxmax()  # first of the busiest days: deterministic
+        top = dated.loc[dated["day"] == busiest, "title"].iloc[0]
+        fig.add_annotation(
+            x=busiest.tz_localize(None), y=int(per_day.max()), yshift=10, showarrow=False,
+            text=f"busiest: {int(per_day.max())} · {safe_text(top, 40)}", font=dict(size=11),
         )
     fig.update_xaxes(
         type="date",

@@ -27,7 +27,7 @@ from newskit import schema
 from newskit.load.pages import FileResult, load_page_file
 from newskit.load.published import parse_captured_at
 
-__all__ = ["load_articles", "save_articles", "read_capture_times"]
+__all__ = ["load_articles", "save_articles", "read_capture_times", "capture_times"]
 
 log = logging.getLogger("newskit.load")
 
@@ -314,3 +314,30 @@ def read_capture_times(path: PathLike) -> dict[str, pd.Timestamp | date]:
         at, precision = parse_captured_at(t, what=f"captured_at of {f!r} in {path}")
         out[f] = at.date() if precision == "day" else at
     return out
+
+
+def capture_times(value: object) -> object:
+    """Capture times from a notebook parameter or a command-line option.
+
+    Args:
+        value: None; a CSV file of capture times (``read_capture_times``); or
+            one time for every page (ISO 8601 string, date, datetime).
+
+    Returns:
+        A value for ``load_articles(..., captured_at=)``.
+
+    Raises:
+        ValueError: a string that is neither an existing CSV file nor a time.
+
+    Examples:
+        >>> capture_times(None) is None
+        True
+        >>> capture_times("2025-06-02T19:40:00+09:00")
+        '2025-06-02T19:40:00+09:00'
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str | os.PathLike) and (Path(value).is_file() or os.fspath(value).lower().endswith(".csv")):
+        return read_capture_times(value)
+    parse_captured_at(value)  # fail early, with the message that says what is expected
+    return value

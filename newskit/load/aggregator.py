@@ -96,8 +96,14 @@ def split_lines(text: str) -> list[_Line]:
     lines = []
     pos = 0
     if "\r" not in text:  # the common case, at str.split speed
+        append = lines.append
         for raw in text.split("\n"):
-            lines.append(_line(text, pos, pos + len(raw)))
+            stripped = raw.strip()
+            if stripped and len(stripped) != len(raw):
+                start = pos + len(raw) - len(raw.lstrip())
+                append(_Line(start, start + len(stripped), stripped))
+            else:
+                append(_Line(pos, pos + len(raw), stripped))
             pos += len(raw) + 1
         if lines and lines[-1].start >= len(text):  # text ended with a newline
             lines.pop()

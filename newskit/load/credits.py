@@ -137,6 +137,9 @@ def dateline_wire(text: str) -> str | None:
 
 
 # -- bylines -----------------------------------------------------------------
+# "By David Lawder and Andrea Shalal, Reuters WASHINGTON (Reuters) -" is 66
+# characters; three authors with roles stay within 160.
+_BYLINE_MAX = 160
 _BY = re.compile(r"\s*(?:By|BY)\s+(?=\S)")
 _TOKEN = re.compile(r"\S+")
 # Words that start a sentence, never a name: the byline stops before them.
@@ -177,7 +180,7 @@ def split_byline(text: str) -> tuple[list[str], str | None, str]:
     if not m:
         return [], None, text
     # a byline is a few words: tokenise only the head of the text
-    tokens = [(t.group(0), t.start()) for t in _TOKEN.finditer(text[m.end(): m.end() + 300])]
+    tokens = [(t.group(0), t.start()) for t in _TOKEN.finditer(text[m.end(): m.end() + _BYLINE_MAX])]
     offset = m.end()
     kept: list[str] = []
     end = offset
@@ -293,6 +296,31 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[\"'“‘(]?[A-Z])")
 _PROPER_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
+_CREDIT_TERMINAL = re.compile(r"/(?:File Photo|FILE PHOTO|File|FILE|Pool Photo|Pool|POOL|Handout|HANDOUT)\b")
+
+
+def _credit_end(text: str, credit: re.Match[str]) -> int:
+    """Where a photo credit ends, when the story runs straight on after it.
+
+    "REUTERS/Mike Blake/File Photo Colombia agreed": the credit ends at its
+    terminal "/File Photo". Otherwise a capitalised word followed by a
+    lower-case one starts the story ("REUTERS/Kim Lee Smartphones and ..."),
+    so it is given back.
+    """
+    end = credit.end()
+    terminal = _CREDIT_TERMINAL.search(text, credit.start(), end)
+    if terminal:
+        return terminal.end()
+    if text[credit.start()] == "(":
+        return end
+    while True:
+        head = text[credit.start():end]
+        cut = head.rfind(" ")
+        if cut <= head.rfind("/") or not re.match(r"\s+[a-z]", text[end:]):
+            return end
+        end = credit.start() + cut
+
+
 def split_captions(text: str) -> tuple[list[str], str]:
     """Split leading photo captions off ``text``.
 
@@ -304,6 +332,12 @@ def split_captions(text: str) -> tuple[list[str], str]:
     Examples:
         >>> split_captions("FILE PHOTO: Cranes at a port, May 13, 2025. REUTERS/Mike Blake/File Photo By Jarrett")
         (['FILE PHOTO: Cranes at a port, May 13, 2025. REUTERS/Mike Blake/File Photo'], 'By Jarrett')
+        >>> split_captions("FILE PHOTO: Smartphones on display. REUTERS/Carlo Brenner/File Photo Smartphones will be excluded")
+        (['FILE PHOTO: Smartphones on display. REUTERS/Carlo Brenner/File Photo'], 'Smartphones will be excluded')
+        >>> split_captions("Phones on display. REUTERS/Kim Lee Smartphones and laptops are exempt.")
+        (['Phones on display. REUTERS/Kim Lee'], 'Smartphones and laptops are exempt.')
+        >>> split_captions("Justin Trudeau speaks to reporters in Ottawa. By Jane Doe The talks")
+        (['Justin Trudeau speaks to reporters in Ottawa.'], 'By Jane Doe The talks')
         >>> split_captions("Prime Minister Shigeru Ishiba speaks to media in Tokyo. Prime Minister Shigeru Ishiba may dissolve the house.")
         (['Prime Minister Shigeru Ishiba speaks to media in Tokyo.'], 'Prime Minister Shigeru Ishiba may dissolve the house.')
     """
@@ -327,7 +361,7 @@ def _one_caption(text: str) -> tuple[str | None, str]:
         before = head[: credit.start()]
         # a caption is short; a credit deep in a paragraph belongs to the prose
         if len(before.split()) <= 60 and not _REPORTING.search(before):
-            end = credit.end()
+            end = _credit_end(text, credit)
             return text[:end].strip(), text[end:].lstrip()
     if lead:
         # "FILE PHOTO: <caption sentence>." without a credit
@@ -340,6 +374,9 @@ def _one_caption(text: str) -> tuple[str | None, str]:
     first = text[: stop.start()]
     if len(first.split()) > 30 or _REPORTING.search(first) or not _CAPTION_VERBS.search(first):
         return None, text
+    if _BY.match(text, stop.end()):
+        # a picture sentence right before the byline: the caption that opens the story
+        return first.strip(), text[stop.end():].lstrip()
     second_end = _SENTENCE_END.search(text, stop.end())
     second = text[stop.end(): second_end.start() if second_end else len(text)]
     names = _PROPER_NAME.findall(first)

@@ -164,19 +164,25 @@ def _published(
     if not relative:
         return out
     if capture is not None:
-        captured, precision, origin = capture[0], capture[1], "relative"
-    else:
-        evidence = [
-            (rel.age_days, wd)
-            for i, rel in relative.items()
-            if rel.age_days >= 0
-            for wd in reporting_weekdays(articles[i].title + "\n" + articles[i].body)
-        ]
-        inferred = infer_capture_day(max(explicit_dates) if explicit_dates else None, evidence)
-        if inferred is None:
-            return out
-        (captured, precision), origin = inferred, "inferred"
+        for i, rel in relative.items():
+            at, prec = rel.before(capture[0], capture[1])
+            out[i] = (at, prec, "relative")
+        return out
+    weekdays = {
+        i: reporting_weekdays(articles[i].title + "\n" + articles[i].body)
+        for i, rel in relative.items() if rel.age_days >= 0
+    }
+    evidence = [(relative[i].age_days, wd) for i, wds in weekdays.items() for wd in wds]
+    inferred = infer_capture_day(max(explicit_dates) if explicit_dates else None, evidence)
+    if inferred is None:
+        return out
+    captured, precision = inferred
     for i, rel in relative.items():
         at, prec = rel.before(captured, precision)
-        out[i] = (at, prec, origin)
+        if prec == "day" and weekdays.get(i):
+            # reported the day before the capture day, in the reporter's time zone
+            earlier = at - pd.Timedelta(days=1)
+            if earlier.weekday() in weekdays[i] and at.weekday() not in weekdays[i]:
+                at = earlier
+        out[i] = (at, prec, "inferred")
     return out

@@ -277,9 +277,17 @@ _WEEKDAY_NAMES = tuple(w.capitalize() for w in WEEKDAYS)
 # The words just before a weekday that make it the day of reporting:
 # "said Monday", "told reporters on Monday", "announced late Friday".
 _REPORTED_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|reported|added|confirmed|stated|warned)"
+    # not "had said Tuesday" (an earlier day) nor "was confirmed on Saturday"
+    r"(?<!\bhad )(?<!\bhas )(?<!\bhave )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )"
+    r"\b(?:said|says|told|announced|reported|added|confirmed|stated|warned|issued|unveiled)"
+    # "told a news conference in Geneva on Monday": a few words of the same
+    # clause may come between; "announced a surprise doubling of tariffs on
+    # steel and aluminum imports on Friday" (ten words) is another day's news.
+    r"(?:\s+[^\s.!?;]+){0,5}?"
     r"\s+(?:(?:on|late|early)\s+)?$"
 )
+# "announced last Tuesday", "by Wednesday", "next Thursday": not the day of reporting
+_OTHER_DAY = re.compile(r"\b(?:last|next|this|coming|by|until|till|before|since|from|through)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def reporting_weekdays(text: str) -> list[int]:
@@ -287,9 +295,13 @@ def reporting_weekdays(text: str) -> list[int]:
 
     Examples:
         >>> reporting_weekdays("the source said Monday. Trump announced it on Friday at an event")
-        [0]
+        [0, 4]
         >>> reporting_weekdays("officials told reporters on Tuesday")
         [1]
+        >>> reporting_weekdays("the minister told a news conference in Geneva on Monday")
+        [0]
+        >>> reporting_weekdays("Trump had said on Tuesday; Beijing's measures, announced last Tuesday")
+        []
     """
     text = text[:_LEAD]
     found = []
@@ -298,7 +310,11 @@ def reporting_weekdays(text: str) -> list[int]:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if (end == len(text) or not text[end].isalnum()) and _REPORTED_BEFORE.search(text, max(0, at - 40), at):
+            if (
+            (end == len(text) or not text[end].isalnum())
+            and _REPORTED_BEFORE.search(text, max(0, at - 80), at)
+            and not _OTHER_DAY.search(text, max(0, at - 12), at)
+        ):
                 found.append((at, day))
             at = text.find(name, end)
     return [day for _, day in sorted(found)]
@@ -323,17 +339,27 @@ def infer_capture_day(
         (Timestamp('2025-06-02 00:00:00+0000', tz='UTC'), 'day')
         >>> infer_capture_day(sunday, [])
         (Timestamp('2025-06-01 00:00:00+0000', tz='UTC'), 'month')
+        >>> infer_capture_day(sunday, [(0, 4)])  # one "said Friday": too weak for Friday the 6th
+        (Timestamp('2025-06-01 00:00:00+0000', tz='UTC'), 'month')
     """
     if lower_bound is None:
         return None
     start = lower_bound.normalize()
     if not evidence:
         return start, "month"
-    votes: dict[int, int] = {}
+    # Each item says it was reported on `weekday`, `age` days before capture,
+    # or a day earlier still: a story filed in Washington on Tuesday is "16
+    # hours ago" on a page saved Wednesday evening in Tokyo. Each reading votes
+    # for a capture day in the week from `start`; the earliest of the most
+    # voted days wins (the page is saved soon after its newest printed date).
+    votes = [0] * 7
     start_weekday = start.weekday()
     for age, weekday in evidence:
-        # first capture day >= start whose day `age` days earlier is `weekday`
-        shift = (weekday + age - start_weekday) % 7
-        votes[shift] = votes.get(shift, 0) + 1
-    best = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        for lag in (0, 1):
+            votes[(weekday + age + lag - start_weekday) % 7] += 1
+    best = max(range(7), key=lambda shift: (votes[shift], -shift))
+    if best > 1 and votes[best] < 2:
+        # one reading that puts the capture most of a week after the newest
+        # printed date is weaker than that date itself: claim only the month
+        return start, "month"
     return start + pd.Timedelta(days=best), "day"
