@@ -286,6 +286,7 @@ _REPORTED_BEFORE = re.compile(
     r"(?:\s+[^\s.!?;]+){0,5}?"
     r"\s+(?:(?:on|late|early)\s+)?$"
 )
+_REPORTING_STEMS = ("said", "says", "told", "announced", "reported", "added", "confirmed", "stated", "warned", "issued", "unveiled")
 # "announced last Tuesday", "by Wednesday", "next Thursday": not the day of reporting
 _OTHER_DAY = re.compile(r"\b(?:last|next|this|coming|by|until|till|before|since|from|through)\s+(?:on\s+)?$", re.IGNORECASE)
 
@@ -310,11 +311,13 @@ def reporting_weekdays(text: str) -> list[int]:
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
+            window = text[max(0, at - 80): at]
             if (
-            (end == len(text) or not text[end].isalnum())
-            and _REPORTED_BEFORE.search(text, max(0, at - 80), at)
-            and not _OTHER_DAY.search(text, max(0, at - 12), at)
-        ):
+                (end == len(text) or not text[end].isalnum())
+                and any(verb in window for verb in _REPORTING_STEMS)  # str.find before a regex
+                and not _OTHER_DAY.search(window, max(0, len(window) - 12))
+                and _REPORTED_BEFORE.search(window)
+            ):
                 found.append((at, day))
             at = text.find(name, end)
     return [day for _, day in sorted(found)]
