@@ -5,6 +5,8 @@ The public API is a flat set of verbs; see ``__all__``.
 from newskit.load import capture_times, load_articles, read_capture_times, save_articles
 from newskit.overview import articles_by_day, articles_by_outlet, corpus_summary, date_coverage
 from newskit.schema import describe as describe_columns
+from newskit.sentences import sentence_table, split_sentences
+from newskit.sentiment import score_sentiment, sentiment_by
 
 __all__ = [
     "load_articles",
@@ -16,5 +18,9 @@ __all__ = [
     "date_coverage",
     "corpus_summary",
     "describe_columns",
+    "split_sentences",
+    "sentence_table",
+    "score_sentiment",
+    "sentiment_by",
 ]
 __version__ = "0.1.0"
