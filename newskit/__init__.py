@@ -2,6 +2,7 @@
 
 The public API is a flat set of verbs; see ``__all__``.
 """
+from newskit.dates import find_dates
 from newskit.load import capture_times, load_articles, read_capture_times, save_articles
 from newskit.overview import articles_by_day, articles_by_outlet, corpus_summary, date_coverage
 from newskit.schema import describe as describe_columns
@@ -18,6 +19,7 @@ __all__ = [
     "date_coverage",
     "corpus_summary",
     "describe_columns",
+    "find_dates",
     "split_sentences",
     "sentence_table",
     "score_sentiment",
