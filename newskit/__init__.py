@@ -4,6 +4,7 @@ The public API is a flat set of verbs; see ``__all__``.
 """
 from newskit.dates import find_dates
 from newskit.load import capture_times, load_articles, read_capture_times, save_articles
+from newskit.mentions import cross_story, entity_sentences, entity_table, find_mentions
 from newskit.overview import articles_by_day, articles_by_outlet, corpus_summary, date_coverage
 from newskit.schema import describe as describe_columns
 from newskit.sentences import sentence_table, split_sentences
@@ -22,6 +23,10 @@ __all__ = [
     "find_dates",
     "split_sentences",
     "sentence_table",
+    "find_mentions",
+    "entity_table",
+    "cross_story",
+    "entity_sentences",
     "score_sentiment",
     "sentiment_by",
 ]

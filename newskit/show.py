@@ -75,3 +75,26 @@ def styled(df: pd.DataFrame, *, uuid: str, bars: str | None = None, precision: i
     if bars is not None:
         style = style.bar(subset=[bars], color="#88CCEE", vmin=0)
     return style
+
+
+def story_links(links: pd.DataFrame, articles: pd.DataFrame, mentions: pd.DataFrame, *, n: int = 12) -> pd.DataFrame:
+    """The ``n`` strongest story links with headlines and entity names, for display.
+
+    Args:
+        links: ``cross_story(...).links`` (article_a, article_b, n_shared, shared, jaccard).
+        articles: the article table (for headlines and outlets).
+        mentions: the mentions table (for entity names).
+
+    Returns:
+        Columns ``story_a, story_b, n_shared, jaccard, shared`` (names, comma-separated).
+    """
+    heads = dict(zip(articles["article_id"], articles["outlet"].astype(str) + ": " + articles["title"].astype(str)))
+    names = dict(zip(mentions["entity_id"], mentions["name"]))
+    top = links.head(n)
+    return pd.DataFrame({
+        "story_a": [heads.get(a, a) for a in top["article_a"]],
+        "story_b": [heads.get(b, b) for b in top["article_b"]],
+        "n_shared": top["n_shared"].to_numpy(),
+        "jaccard": top["jaccard"].round(3).to_numpy(),
+        "shared": [", ".join(names.get(e, e) for e in ids) for ids in top["shared"]],
+    })
