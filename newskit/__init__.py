@@ -3,6 +3,7 @@
 The public API is a flat set of verbs; see ``__all__``.
 """
 from newskit.dates import find_dates
+from newskit.events import event_timeline, tariff_events
 from newskit.load import capture_times, load_articles, read_capture_times, save_articles
 from newskit.mentions import cross_story, entity_sentences, entity_table, find_mentions
 from newskit.overview import articles_by_day, articles_by_outlet, corpus_summary, date_coverage
@@ -21,6 +22,8 @@ __all__ = [
     "corpus_summary",
     "describe_columns",
     "find_dates",
+    "tariff_events",
+    "event_timeline",
     "split_sentences",
     "sentence_table",
     "find_mentions",

@@ -344,3 +344,12 @@ def test_wire_sign_offs_are_not_mentions():
     m = one("Japan said so. (Reporting by Kaori Kaneko in Tokyo; Editing by Jane Smith) "
             "Maria Lopez in Osaka contributed to this report.")
     assert m["surface"].tolist() == ["Japan"]
+
+
+def test_acronym_definition_makes_an_alias_of_a_gazetteer_name():
+    # a gazetteer that knows the party but not its acronym: the text defines it
+    gaz = [{"name": "Constitutional Democratic Party of Japan", "type": "organization", "entity_id": "org:cdpj"}]
+    body = "The Constitutional Democratic Party of Japan (CDPJ) filed a motion. The CDPJ fell short."
+    m = find_mentions(pd.DataFrame({"article_id": ["a"], "body": [body]}), gaz, builtin=False)
+    assert m["surface"].tolist() == ["Constitutional Democratic Party of Japan", "CDPJ", "CDPJ"]
+    assert set(m["entity_id"]) == {"org:cdpj"} and m["how"].astype(str).tolist() == ["gazetteer", "acronym", "acronym"]

@@ -171,5 +171,19 @@ def test_entity_sentences(corpus):
     assert out["published_at"].is_monotonic_increasing
     assert out["sentence"].str.contains("Bessent").all()
     assert len(out) == len(entity_sentences(m, arts, "person:scott-bessent"))
-    with pytest.raises(ValueError, match=r"entity 'Scot Besent' not in mentions; close: \['Scott Bessent'"):
+    with pytest.raises(ValueError, match=r"entity 'Scot Besent' not in mentions nor in the gazetteer; close: \['Scott Bessent'"):
         entity_sentences(m, arts, "Scot Besent")
+    # a real entity this corpus never names: no sentences, no error (a notebook parameter)
+    none = entity_sentences(m, arts, "Tharman Shanmugaratnam")
+    assert none.empty and list(none.columns) == ["published_at", "outlet", "title", "sentence"]
+
+
+def test_a_corpus_without_mentions(seed):
+    arts, _ = seed
+    empty = find_mentions(arts.assign(body=["Nothing to see."] * len(arts)))
+    assert empty.empty
+    cs = cross_story(empty, arts)
+    assert cs.entities.empty and cs.edges.empty and cs.links.empty and cs.bridges.empty
+    assert cs.matrix.shape == (len(arts), 0)
+    for fig in (entity_bar(empty, arts), mention_heatmap(empty, arts), comention_network(empty, arts)):
+        assert isinstance(fig, go.Figure)

@@ -1,11 +1,24 @@
 """Cross-story mentions: who and what each story names, and what links the stories.
 
 ``find_mentions`` lists every mention of a person, country, organisation,
-company or place in the article bodies; ``entity_table`` and ``cross_story``
-relate them across stories; ``evaluate`` scores the finder against a labelled
-set; ``newskit.mentions.plots`` draws the figures. The built-in gazetteer
-(``load_gazetteer``, ``gazetteer_table``) covers trade news of 2025 and takes
-the caller's own entries (format: ``newskit.mentions.gazetteer``).
+company or place in the article bodies (``MENTION_COLUMNS``); ``entity_table``
+and ``cross_story`` relate them across stories; ``entity_sentences`` lists the
+sentences naming one entity; ``evaluate`` scores the finder against a labelled
+set; ``newskit.mentions.plots`` draws the notebook figures.
+
+How it works, module by module:
+
+* ``gazetteer``: the built-in entities (``data/gazetteer.tsv``,
+  ``data/countries.tsv`` with ``pycountry``), a caller's own entries, and the
+  one trie-compiled pattern (``trie``) that finds every alias in one pass;
+* ``rules``: names no list holds, by their cues (titles, apposition, verbs of
+  saying, given names, company designators, organisation and place heads);
+* ``resolve`` and ``context``: senses, story aliases (surnames, acronyms),
+  roles, metonyms and country kinds, and what is never a mention (bylines,
+  datelines, credits, the story's authors);
+* ``cross``: entities, co-mentions (PMI), story links (Jaccard), bridges.
+
+The data files ship with the package: ``newskit/mentions/data/*``.
 """
 from newskit.mentions.columns import (
     BRIDGE_COLUMNS,

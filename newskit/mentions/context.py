@@ -11,10 +11,14 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from newskit.load.credits import DATELINE
 from newskit.mentions import lexicon as lx
 from newskit.mentions import trie
+
+if TYPE_CHECKING:
+    from newskit.mentions.gazetteer import Gazetteer
 
 # Common family names of China, Korea and Vietnam, written first ("Kim Yong-beom"
 # is Mr. Kim): the most frequent surnames by census (China NBS 2020, Statistics
@@ -32,8 +36,8 @@ _WORD_AFTER = re.compile(r"[\s\u00a0]*([\w'’.-]+)")
 _SIGN_OFF = re.compile(
     r"\((?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ff]act-checking)[^()\n]*\)"
     r"|(?:^|(?<=[\n.!?] ))(?:Additional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [^\n]*"
-    r"|[^\n.!?]*\bcontributed (?:to )?this report[.]?"
 )
+_CONTRIBUTED = re.compile(r"contributed (?:to )?this report\.?")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|Copyright\s+(?:©\s*)?\d{4})[^\n]*", re.IGNORECASE)
 _PLACE_COMMA = re.compile(rf"[{trie.UPPER}][a-z]+,[ \u00a0]+\Z")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -43,6 +47,7 @@ _LINE_START = re.compile(r"\n[ \t]*")
 
 
 def has_context(body: str, s: int, context: str) -> bool:
+    """The required lower-case words ("the", "von der", "el-") stand right before ``s``."""
     if context.endswith("-"):
         return body[max(0, s - len(context)):s].lower() == context and (s == len(context) or not body[s - len(context) - 1].isalnum())
     head = body[max(0, s - len(context) - 3):s]
@@ -51,6 +56,7 @@ def has_context(body: str, s: int, context: str) -> bool:
 
 
 def context_start(body: str, s: int, context: str) -> int:
+    """Where the required context before ``s`` starts (the mention's span takes it in)."""
     if context.endswith("-"):
         return s - len(context)
     head = body[max(0, s - len(context) - 3):s]
@@ -59,11 +65,13 @@ def context_start(body: str, s: int, context: str) -> int:
 
 
 def word_before(body: str, s: int) -> str:
+    """The word right before ``s``, lower case ("" at the start)."""
     m = _WORD_BEFORE.search(body, max(0, s - 40), s)
     return m.group(1).lower() if m else ""
 
 
 def word_after(body: str, e: int) -> str:
+    """The word right after ``e``, as written."""
     m = _WORD_AFTER.match(body, e)
     return m.group(1) if m else ""
 
@@ -80,6 +88,7 @@ def after_place_comma(body: str, s: int) -> bool:
 
 
 def title_before(body: str, s: int) -> str | None:
+    """The title of ``lexicon.TITLES`` (up to three words) right before ``s``, or None."""
     words = body[max(0, s - 40):s].split()
     for n in (3, 2, 1):
         if len(words) >= n and " ".join(words[-n:]) in lx.TITLES:
@@ -88,7 +97,16 @@ def title_before(body: str, s: int) -> str | None:
 
 
 def is_metonym(body: str, s: int, e: int, gaz: Gazetteer) -> bool:
-    """A capital acting as its government (see the module docstring)."""
+    """A capital acting as its government, from the words around it.
+
+    Yes: subject of a verb of saying or acting ("Beijing retaliated", "Jakarta
+    would buy"), coordinated with another capital or country that acts
+    ("Tokyo and Washington should"), after "between", after a verb or
+    preposition of pressure ("asked Washington", "against Beijing"), a
+    possessive before a policy noun ("Beijing's response"), after "talks
+    with" / "pressure from". No: after a locative ("in Tokyo", "to Seoul") or
+    as a state after a city ("Seattle, Washington"). Cues: ``lexicon``.
+    """
     prev = word_before(body, s)
     rest = body[e:e + 60]
     if _POSSESSIVE.match(rest):
@@ -121,6 +139,7 @@ def is_metonym(body: str, s: int, e: int, gaz: Gazetteer) -> bool:
 
 
 def country_kind(body: str, s: int, e: int, kind: str | None) -> str:
+    """name, capital, demonym ("Americans", "the Japanese,") or adjective ("Japanese steel")."""
     if kind in ("name", "demonym", "capital"):
         return kind
     if kind != "adjective":
@@ -151,6 +170,7 @@ def surnames(name: str) -> list[str]:
 
 
 def initials(name: str) -> str:
+    """The initials of a name's capitalised words, function words skipped: "CDPJ"."""
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in lx.NAME_FUNCTION_WORDS and w[:1].isupper())
 
 
@@ -179,8 +199,11 @@ def excluded(body: str) -> list[tuple[int, int]]:
         ['(Reporting by Kaori Kaneko; Editing by Jane Smith)', 'TOKYO (Kyodo) -- ']
     """
     out = [m.span() for m in _COPYRIGHT.finditer(body)]
-    if "by " in body or "report" in body:
+    if "eporting" in body or "diting" in body or "riting" in body:
         out += [m.span() for m in _SIGN_OFF.finditer(body)]
+    for m in _CONTRIBUTED.finditer(body):  # "X contributed to this report.": from its sentence's start
+        start = max(body.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        out.append((start, m.end()))
     starts = [0] + [m.end() for m in _LINE_START.finditer(body)]
     for i in starts:
         if body[i:i + 1].isupper():
@@ -192,5 +215,6 @@ def excluded(body: str) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=4096)
 def fold(name: str) -> str:
+    """A name in lower-case ASCII without periods, to compare with authors' names."""
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return " ".join(ascii_.lower().replace(".", "").split())

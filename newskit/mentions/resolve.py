@@ -122,7 +122,8 @@ class _Story:
                 cands.append(c)
         cands.extend(self.cities(cands))
         gaz_spans = {(c.start, c.end) for c in cands}
-        for f in rules.find(body, gaz.senses):
+        known = [(c.start, c.end, c.type == "person") for c in cands if c.how == "gazetteer"]
+        for f in rules.find(body, gaz.senses, known):
             if f.type == "person" and self.is_author(f.name):
                 continue
             c = Cand(f.start, f.end, None, f.name, f.type, f.how, 2.0, role=f.role)

@@ -59,12 +59,11 @@ _SP = r"[ \u00a0]+"
 NAME_TOKEN = rf"(?:{_U}\.(?:{_U}\.)*|(?:(?:al|el|Al|El)-)?{_U}{_L}*(?:['’]{_U}{_L}+)?(?:-{_L}+)*)"
 _NAME_TOKEN = re.compile(NAME_TOKEN + r"\Z")
 _ORG_TOKEN = re.compile(rf"(?:{NAME_TOKEN}|People['’]s|Workers['’]|&|[0-9]+[A-Za-z]*)\Z")
-_TOKEN = re.compile(r"\S+")
 _INITIALS = re.compile(rf"(?:{_U}\.)+|Jr\.|Sr\.")
 _DIGIT_NAME = re.compile(r"[0-9]+[A-Z][\w-]*")
 _OPENERS = "\"'“‘(["
 _SUFFIX_TAIL = re.compile(r",?[ \u00a0]+(?:Ltd\.|Inc\.|Co\.|LLC|Limited)(?!\w)")
-_AFTER_HEAD = re.compile(r"[ \u00a0]+(?:International|Worldwide|Global|Japan|USA|America|Europe|Asia)(?![\w'’])")
+_AFTER_HEAD = re.compile(r"[ \u00a0]+(?:International|Worldwide|Global)(?![\w'’])")
 _TAIL = re.compile(rf"{_SP}(?:of|for|on){_SP}(?:the{_SP})?")
 _APPOSITION = re.compile(
     r",[ \u00a0]+(?:(?:a|an|the|its|his|her|their)[ \u00a0]+)?(?:[\w'’-]+[ \u00a0]+){0,4}?"
@@ -75,6 +74,20 @@ _APPOSITION = re.compile(
 _CAP_RUN = re.compile(rf"{_U}[\w'’.&-]*(?:{_SP}(?:(?:{'|'.join(lx.PARTICLES)}){_SP})*{_U}[\w'’.&-]*)+")
 _AFTER_CUE = re.compile(r"(?:[ \u00a0]+(?:" + "|".join(sorted(lx.SPEECH_VERBS)) + r")\b|(,[ \u00a0]+who\b))")
 _LOWER_CUES = frozenset(t for t in lx.TITLES if t[:1].islower()) | {"according to"}
+
+
+# Words that open a clause, not a role phrase, after "Name, ": the frequent
+# sentence starters of newskit.sentences, less the determiners a role may take.
+_NOT_ROLE_START = (SENTENCE_STARTERS - {"the", "a", "an", "his", "her", "its", "their", "our", "top", "former"}) | {
+    "who", "whose", "which", "where", "when", "while", "said", "says", "told", "i", "you"}
+# "..., chief executive of X", "..., an analyst at X", "..., owner of X": X is the employer.
+_ROLE_OF = re.compile(
+    r",[ \u00a0]+(?:(?:a|an|the|its|his|her|their)[ \u00a0]+)?(?:[\w'’-]+[ \u00a0]+){0,3}?(?:"
+    + "|".join(sorted((re.escape(h) for h in lx.EMPLOYEE_HEADS), key=len, reverse=True))
+    + r")[ \u00a0]+(?:of|at|for|with)[ \u00a0]+(?:the[ \u00a0]+)?(?=[A-Z])"
+)
+_LIST_SEP = re.compile(rf"(?:,{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}&{_SP})")
+_ROLE_END = re.compile(r"[,;:.!?)\"“”]|\s(?:who|which|that|said|says|told)\s")
 
 
 def _cue_before(text: str, s: int) -> str | None:
@@ -88,18 +101,6 @@ def _cue_before(text: str, s: int) -> str | None:
             if cue in _LOWER_CUES:
                 return cue
     return None
-# Words that open a clause, not a role phrase, after "Name, ": the frequent
-# sentence starters of newskit.sentences, less the determiners a role may take.
-_NOT_ROLE_START = (SENTENCE_STARTERS - {"the", "a", "an", "his", "her", "its", "their", "our", "top", "former"}) | {
-    "who", "whose", "which", "where", "when", "while", "said", "says", "told", "i", "you"}
-# "..., chief executive of X", "..., an analyst at X", "..., owner of X": X is the employer.
-_ROLE_OF = re.compile(
-    r",[ \u00a0]+(?:(?:a|an|the|its|his|her|their)[ \u00a0]+)?(?:[\w'’-]+[ \u00a0]+){0,3}?(?:"
-    + "|".join(sorted((re.escape(h) for h in lx.EMPLOYEE_HEADS), key=len, reverse=True))
-    + r")[ \u00a0]+(?:of|at|for|with)[ \u00a0]+(?:the[ \u00a0]+)?(?=[A-Z])"
-)
-_LIST_SEP = re.compile(rf"(?:,{_SP}and{_SP}|,{_SP}|{_SP}and{_SP}|{_SP}&{_SP})")
-_ROLE_END = re.compile(r"[,;:.!?)\"“”]|\s(?:who|which|that|said|says|told)\s")
 
 
 @dataclass
@@ -122,10 +123,6 @@ def is_name_token(tok: str) -> bool:
     if "-" in tok and tok.rsplit("-", 1)[1].lower() in lx.MODIFIER_SUFFIXES:
         return False  # "Tokyo-based"
     return True
-
-
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 def tokens_before(text: str, pos: int, limit: int, ok=is_name_token) -> list[tuple[int, int]]:
@@ -227,7 +224,7 @@ def _person(text: str, toks: list[tuple[int, int]], how: str, role: str | None =
     return Found(s, e, "person", how, name, role)
 
 
-def find(text: str, gaz_aliases) -> list[Found]:
+def find(text: str, gaz_aliases, known: list[tuple[int, int, bool]] = ()) -> list[Found]:
     """Every rule's candidates in ``text``, in no particular order.
 
     Two passes: the trie of capitalised cue words (titles, given names,
@@ -242,6 +239,10 @@ def find(text: str, gaz_aliases) -> list[Found]:
         text: an article body.
         gaz_aliases: the gazetteer's alias -> senses mapping (a person rule
             does not take a name that is wholly an alias of something else).
+        known: the gazetteer's matches, ``(start, end, is_person)``: a cue
+            inside one is not read ("Steel" in "Nippon Steel", "Donald" in
+            "Donald Trump"), since the longer gazetteer name would win anyway;
+            a title is always read (its name follows it).
 
     Examples:
         >>> from newskit.mentions.gazetteer import load_gazetteer
@@ -250,9 +251,19 @@ def find(text: str, gaz_aliases) -> list[Found]:
         [('Jaco Kleynhans', 'person', 'apposition'), ('Solidarity Movement', 'organization', 'org-head')]
     """
     out: list[Found] = []
+    inside = bytearray(len(text) + 1)  # 1 strictly inside a gazetteer match (not at its first character)
+    person_at: dict[int, int] = {}
+    ends_at: dict[int, int] = {}
+    for a, b, is_person in known:
+        inside[a + 1:b] = b"\x01" * (b - a - 1)
+        ends_at[a] = b
+        if is_person:
+            person_at[a] = b
     for s, e in trie.scan(_triggers(), text):
         word = trie.normalize(text[s:e])
         for kind in _TRIGGER_KINDS.get(word, ()):
+            if kind != "title" and (inside[s] or (kind == "given" and s in person_at)):
+                continue
             f = _RULES[kind](text, s, e, word, gaz_aliases)
             if f is not None:
                 out.append(f)
@@ -260,6 +271,8 @@ def find(text: str, gaz_aliases) -> list[Found]:
         s, e = m.span()
         if s and not text[s - 1].isspace() and text[s - 1] not in "\"'“‘(":
             continue
+        if ends_at.get(s, -1) >= e:
+            continue  # the whole run is one gazetteer name
         f = None
         cue = _AFTER_CUE.match(text, e)
         if cue is not None:
@@ -328,7 +341,6 @@ def _rule_title(text, s, e, word, gaz):
     toks = tokens_after(text, e, 4)
     if not toks or toks[0][0] == e:
         return None
-    # "Secretary of State Marco Rubio": skip title words left at the front
     if not _not_other_alias(text, toks, gaz):
         return None
     if len(toks) >= 2 and all(text[a:b].isupper() for a, b in toks):
