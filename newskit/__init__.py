@@ -3,6 +3,7 @@
 The public API is a flat set of verbs; see ``__all__``.
 """
 from newskit.dates import find_dates
+from newskit.dedupe import group_duplicates
 from newskit.events import event_timeline, tariff_events
 from newskit.load import capture_times, load_articles, read_capture_times, save_articles
 from newskit.mentions import cross_story, entity_sentences, entity_table, find_mentions
@@ -16,6 +17,7 @@ __all__ = [
     "save_articles",
     "read_capture_times",
     "capture_times",
+    "group_duplicates",
     "articles_by_outlet",
     "articles_by_day",
     "date_coverage",

@@ -18,6 +18,8 @@ DATE_PRECISIONS = ("minute", "hour", "day", "month", "year")
 # resolved against a capture time the caller gave; inferred: resolved against a
 # capture time inferred from the page itself (see newskit.load.published).
 DATE_ORIGINS = ("explicit", "relative", "inferred")
+# What an article was read from (see newskit.load.pages.detect_format).
+FORMATS = ("text", "html", "rss", "atom", "jsonl", "csv", "parquet")
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,17 @@ def _category(values: tuple[str, ...]) -> pd.CategoricalDtype:
 
 STRING = pd.StringDtype()
 UTC_TIME = pd.DatetimeTZDtype(unit="ns", tz="UTC")
+# Repeated labels (outlets, wires, encodings, languages): categorical, the
+# categories being the values present, sorted. A million articles name a few
+# hundred outlets: 1-4 bytes per row instead of a string each.
+LABEL = pd.CategoricalDtype()
 
 ARTICLE_COLUMNS: tuple[Column, ...] = (
     Column("article_id", STRING, "16 hex digits: BLAKE2b of outlet, title and body; stable across runs and machines, unique in the table"),
     Column("title", STRING, "headline as printed"),
     Column("body", STRING, "the article's prose only (no boilerplate, byline, photo caption or copyright line); paragraphs separated by a blank line"),
-    Column("outlet", STRING, "the site that showed the article (\"Japan Today\"); for a page's main article, the aggregator that saved it (\"Daily8\"), else the credited source"),
-    Column("source", STRING, "the original publisher or wire credited (\"Kyodo\", \"Reuters\", \"AP\", \"The Yomiuri Shimbun\"); the outlet itself when nothing else is credited"),
+    Column("outlet", LABEL, "the site that showed the article (\"Japan Today\"); for a page's main article, the aggregator that saved it (\"Daily8\"), else the credited source"),
+    Column("source", LABEL, "the original publisher or wire credited (\"Kyodo\", \"Reuters\", \"AP\", \"The Yomiuri Shimbun\"); the outlet itself when nothing else is credited"),
     Column("authors", object, "list of person names from the byline, \"By\" and role words removed, capitalisation normalised; [] when there is no byline"),
     Column("copyright", STRING, "the copyright line as printed (\"© KYODO\"); missing when there is none"),
     Column("captions", object, "list of photo captions (with their credits) removed from the body"),
@@ -48,13 +54,15 @@ ARTICLE_COLUMNS: tuple[Column, ...] = (
     Column("date_precision", _category(DATE_PRECISIONS), "unit to which published_at is right: minute, hour, day, month, year; missing when published_at is NaT"),
     Column("date_origin", _category(DATE_ORIGINS), "explicit (printed date), relative (relative time against the captured_at given), inferred (against a capture time inferred from the page); missing when unknown"),
     Column("role", _category(ROLES), "main (the page's own article) or related (an item under Related Articles)"),
-    Column("page_id", STRING, "16 hex digits: BLAKE2b of the decoded page text; the same saved page has the same id wherever it lies"),
-    Column("position", "int64", "0 for the main article, 1, 2, ... for related items in page order"),
+    Column("page_id", STRING, "16 hex digits: BLAKE2b of the decoded page text (of the decompressed file for .gz; of the file's bytes for parquet); the same saved page has the same id wherever it lies"),
+    Column("position", "int64", "0 for the main article, 1, 2, ... for related items in page order; feeds: entry index (0, 1, ...); jsonl, csv: the record's line number (1-based); parquet: row index (0, 1, ...)"),
     Column("path", STRING, "the file the article came from, as it was found"),
-    Column("char_start", "int64", "offset of the article's first character in the decoded file"),
-    Column("char_end", "int64", "offset just past the article's last character in the decoded file"),
-    Column("encoding", STRING, "the encoding the file was decoded with (utf-8, utf-8-sig, utf-16, cp1252, shift_jis)"),
-    Column("language", STRING, "ISO 639-1 code from a stop-word and script profile (en, fr, de, ja, ...); 'und' when undetermined"),
+    Column("format", _category(FORMATS), "what the article was read from: text (saved text page), html (saved web page), rss, atom (feeds), jsonl, csv, parquet (corpus tables); a table saved by save_articles keeps each row's own format"),
+    Column("url", STRING, "the article's address: an HTML page's canonical link (else og:url, else the address a browser noted when saving), a related item's link, a feed entry's link, a corpus table's url column; missing when the input gives none (text pages)"),
+    Column("char_start", "int64", "offset of the article's first character in the decoded file (html: in the page's text, newskit.load.html.page_text; rss/atom: the entry's element; jsonl, csv: the record's line(s)); -1 for parquet corpora"),
+    Column("char_end", "int64", "offset just past the article's last character in the decoded file (same conventions as char_start)"),
+    Column("encoding", LABEL, "the encoding the file was decoded with (utf-8, utf-8-sig, utf-16, cp1252, shift_jis, ...; parquet: utf-8)"),
+    Column("language", LABEL, "ISO 639-1 code from a stop-word and script profile (en, fr, de, ja, ...); 'und' when undetermined"),
     Column("word_count", "int64", "number of words in body"),
 )
 
@@ -63,10 +71,17 @@ REJECT_COLUMNS: tuple[Column, ...] = (
     Column("reason", STRING, "why it yielded no articles"),
 )
 
+# Files that loaded, but not cleanly: a feed that is not well-formed XML, a
+# truncated HTML page. Their rows are in the table; the problem is here.
+WARNING_COLUMNS: tuple[Column, ...] = (
+    Column("path", STRING, "the input file"),
+    Column("reason", STRING, "what was wrong with it, and what was loaded anyway"),
+)
+
 # Items and copies that were not made into rows, so that nothing is lost silently.
 SKIPPED_COLUMNS: tuple[Column, ...] = (
     Column("path", STRING, "the file holding the item"),
-    Column("position", "int64", "the item's position in its page"),
+    Column("position", "int64", "the item's position in its page (jsonl, csv: its line number, 1-based; feeds: entry index)"),
     Column("reason", STRING, "why no row was made (e.g. an item with no title, or an exact copy of an article already loaded)"),
     Column("article_id", STRING, "the id of the article it duplicates, when it is a copy"),
 )
@@ -91,6 +106,8 @@ def coerce(df: pd.DataFrame, columns: tuple[Column, ...] = ARTICLE_COLUMNS) -> p
         raise ValueError(
             f"missing columns {missing}; available: {list(df.columns)}"
         )
+    attrs = dict(df.attrs)
+    df = df.reset_index(drop=True)  # a slice (df.iloc[30:]) keeps its rows, renumbered
     out = {}
     for col in columns:
         s = df[col.name]
@@ -100,8 +117,15 @@ def coerce(df: pd.DataFrame, columns: tuple[Column, ...] = ARTICLE_COLUMNS) -> p
             out[col.name] = pd.to_datetime(s, utc=True).astype(col.dtype)
         else:
             out[col.name] = s.astype(col.dtype)
+            if isinstance(col.dtype, pd.CategoricalDtype) and col.dtype.categories is not None:
+                lost = s.notna() & out[col.name].isna()
+                if lost.any():  # astype makes a value outside the categories NaN: say so instead
+                    raise ValueError(
+                        f"column {col.name!r}: values {sorted(map(str, pd.unique(s[lost])))[:5]} "
+                        f"not among {list(col.dtype.categories)}"
+                    )
     frame = pd.DataFrame(out, index=pd.RangeIndex(len(df)))
-    frame.attrs = dict(df.attrs)
+    frame.attrs = attrs
     return frame
 
 

@@ -61,3 +61,27 @@ def test_foreign_parquet_is_a_reject(tmp_path):
     assert df.empty
     reason = df.attrs["rejected"]["reason"].item()
     assert reason.startswith("not a newskit article table: missing columns")
+
+
+def test_coerce_refuses_a_value_outside_fixed_categories():
+    df = load_articles(SEED, captured_at=SEED_CAPTURED_AT)
+    df["role"] = df["role"].astype(object)
+    df.loc[1, "role"] = "sidebar"
+    with pytest.raises(ValueError, match="'role'.*sidebar"):
+        coerce(df)
+
+
+def test_repeated_labels_are_categoricals_and_text_is_arrow_backed():
+    df = load_articles(SEED, captured_at=SEED_CAPTURED_AT)
+    for col in ("outlet", "source", "encoding", "language", "role", "format"):
+        assert isinstance(df[col].dtype, pd.CategoricalDtype), col
+    assert df["body"].dtype.storage == "pyarrow"
+    assert df["outlet"].tolist()[:2] == ["Daily8", "Japan Today"]
+
+
+def test_a_slice_of_the_table_saves_its_rows(tmp_path):
+    df = load_articles(SEED, captured_at=SEED_CAPTURED_AT)
+    part = df.iloc[2:]
+    back = load_articles(save_articles(part, tmp_path / "part.parquet"))
+    assert back["article_id"].tolist() == part["article_id"].tolist()
+    assert back["title"].notna().all()

@@ -1,14 +1,21 @@
-"""Load saved news pages into the article table; save and reload it as Parquet.
+"""Load saved news pages, feeds and corpus tables into the article table.
 
-``load_articles`` takes files, folders, globs or a list of them. Every input
-file either yields rows or is listed, with its reason, in
-``df.attrs["rejected"]``; related items that yield no row (no title, or an
-exact copy of an article already loaded) are listed in ``df.attrs["skipped"]``.
-One summary line is logged (logger ``newskit.load``) and kept in
+``load_articles`` takes files, folders, globs or a list of them, in any mix
+of the formats newskit reads (``newskit.schema.FORMATS``): saved text pages,
+saved HTML pages (``newskit.load.html``), RSS and Atom feeds
+(``newskit.load.feeds``), JSON Lines, CSV and Parquet corpora
+(``newskit.load.tables``), gzip-compressed or not. Every input file either
+yields rows or is listed, with its reason, in ``df.attrs["rejected"]``; items
+that yield no row (a related item with no title, a JSON line that does not
+parse, an exact copy of an article already loaded) are listed in
+``df.attrs["skipped"]``; files that loaded but not cleanly (a feed that is
+not well-formed, a truncated HTML page) in ``df.attrs["warnings"]``. One
+summary line is logged (logger ``newskit.load``) and kept in
 ``df.attrs["summary"]``.
 """
 from __future__ import annotations
 
+import functools
 import glob as _glob
 import json
 import logging
@@ -24,7 +31,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from newskit import schema
-from newskit.load.pages import FileResult, load_page_file
+from newskit.load.pages import FileResult, load_file
 from newskit.load.published import parse_captured_at
 
 __all__ = ["load_articles", "save_articles", "read_capture_times", "capture_times"]
@@ -37,7 +44,6 @@ PROGRESS_MIN_FILES = 200
 # where a second core pays (measured with benchmarks/load.py).
 PARALLEL_MIN_FILES = 1000
 _CHUNK = 64
-_PARQUET_KEY = b"newskit"
 
 PathLike = str | os.PathLike
 Source = PathLike | Iterable[PathLike]
@@ -48,10 +54,17 @@ def load_articles(
     source: Source,
     *,
     captured_at: Capture | Mapping[str, object] | None = None,
+    columns: Mapping[str, str | list[str]] | None = None,
     workers: int | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
-    """Load saved pages (or a saved article table) into the article table.
+    """Load saved pages, feeds and corpus tables (or a saved article table) into the article table.
+
+    Each file's format is told by its extension, checked against its content
+    (``newskit.load.pages.detect_format``): ``.txt`` text pages, ``.html``
+    pages, ``.rss``/``.atom``/``.xml`` feeds, ``.jsonl``/``.json``, ``.csv``/
+    ``.tsv``, ``.parquet``; a ``.gz`` file is read decompressed. Each row's
+    ``format`` column says which it was.
 
     Args:
         source: a file, a folder (read recursively; hidden files and folders,
@@ -64,6 +77,11 @@ def load_articles(
             mapping from file name or path to time (``read_capture_times``).
             Pages without one get a capture day inferred from the page itself
             (``date_origin="inferred"``); a file's modification time is never used.
+        columns: for corpus tables whose column names newskit does not
+            recognise (``newskit.load.tables.FIELDS`` lists those it does):
+            article column -> the file's column name, or a list of names
+            (first present wins); keys among title, body, published_at, url,
+            outlet, source, authors. ``{"body": "story_text"}``.
         workers: processes to parse with; default: both cores from
             1,000 files on, else one.
         progress: show a progress bar (stderr); default: from 200 files on.
@@ -71,42 +89,47 @@ def load_articles(
     Returns:
         One row per article with the columns of ``newskit.schema.ARTICLE_COLUMNS``
         (see ``newskit.schema.describe()``), in input order (files sorted by
-        path within a folder or glob, then page position). ``attrs``:
-        ``rejected`` (path, reason), ``skipped`` (path, position, reason,
-        article_id) and ``summary`` (the logged line).
+        path within a folder or glob, then position in the file); rows of
+        saved article tables come first. ``attrs``: ``rejected`` (path,
+        reason), ``skipped`` (path, position, reason, article_id),
+        ``warnings`` (path, reason) and ``summary`` (the logged line).
 
     Raises:
         ValueError: a path that does not exist, a glob that matches nothing,
-            an unparseable ``captured_at``, or a source of the wrong type.
+            an unparseable ``captured_at``, a source of the wrong type, a bad
+            ``columns`` mapping; or a corpus table named directly (not found
+            in a folder or by a glob) whose title or body column cannot be
+            found: the message lists its columns. Found in a folder, such a
+            file is a reject with that reason instead.
 
     Examples:
         >>> from newskit.paths import SAMPLE_PAGES
         >>> df = load_articles(SAMPLE_PAGES / "000_ba2334b44991beed.txt")
-        >>> df[["role", "outlet", "source"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-        [['main', 'Daily8', 'The Yomiuri Shimbun'], ['related', 'Japan Today', 'Kyodo'],
-         ['related', 'Japan Today', 'Reuters'], ['related', 'Japan Today', 'AP']]
+        >>> df[["role", "outlet", "source", "format"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+        [['main', 'Daily8', 'The Yomiuri Shimbun', 'text'], ['related', 'Japan Today', 'Kyodo', 'text'],
+         ['related', 'Japan Today', 'Reuters', 'text'], ['related', 'Japan Today', 'AP', 'text']]
     """
-    files = _expand(source)
+    files, named = _expand(source)
+    if columns is not None:
+        from newskit.load.tables import check_columns  # corpus tables only: not imported for text pages
+
+        mapping = check_columns(columns)
+    else:
+        mapping = {}
     captures = _captures(files, captured_at)
     if progress is None:
         progress = len(files) >= PROGRESS_MIN_FILES
-    tables: list[pd.DataFrame] = []
-    results: list[FileResult] = []
-    page_files = [f for f in files if not f.lower().endswith(".parquet")]
-    for f in files:
-        if f.lower().endswith(".parquet"):
-            try:
-                tables.append(_read_parquet(f))
-            except ValueError as exc:
-                results.append(FileResult(f, reject=str(exc)))
-    results += _parse_all(page_files, captures, workers, progress)
+    results = _parse_all(files, captures, mapping or None, workers, progress)
+    for res in results:
+        if res.caller_error and res.path in named:
+            raise ValueError(f"load_articles: {res.path}: {res.reject}")
     order = {f: i for i, f in enumerate(files)}
     results.sort(key=lambda r: order[r.path])
-    return _assemble(results, tables, len(files))
+    return _assemble(results, len(files))
 
 
-def _expand(source: Source) -> list[str]:
-    """Input files, in a deterministic order, as the caller would name them."""
+def _expand(source: Source) -> tuple[list[str], set[str]]:
+    """Input files, in a deterministic order, as the caller would name them; and those named directly."""
     if isinstance(source, str | os.PathLike):
         items = [source]
     elif isinstance(source, Iterable) and not isinstance(source, bytes | Mapping):
@@ -119,6 +142,7 @@ def _expand(source: Source) -> list[str]:
             f"or a list of them; got {type(source).__name__}"
         )
     files: list[str] = []
+    named: set[str] = set()
     for item in items:
         if not isinstance(item, str | os.PathLike):
             raise ValueError(f"load_articles: expected a path (str or Path) in source; got {type(item).__name__} {item!r}")
@@ -132,6 +156,7 @@ def _expand(source: Source) -> list[str]:
             ]
         elif path.exists():
             files.append(name)
+            named.add(name)
         elif _glob.has_magic(name):
             matched = sorted(p for p in _glob.glob(name, recursive=True) if Path(p).is_file())
             if not matched:
@@ -140,7 +165,7 @@ def _expand(source: Source) -> list[str]:
         else:
             raise ValueError(f"load_articles: no such file or folder: {name!r}")
     # The same file named twice (a folder and a glob over it) is one input.
-    return list(dict.fromkeys(files))
+    return list(dict.fromkeys(files)), named
 
 
 def _captures(files: list[str], captured_at: object) -> dict[str, tuple[pd.Timestamp, str] | None]:
@@ -160,6 +185,7 @@ def _captures(files: list[str], captured_at: object) -> dict[str, tuple[pd.Times
 def _parse_all(
     files: list[str],
     captures: dict[str, tuple[pd.Timestamp, str] | None],
+    columns: Mapping[str, list[str]] | None,
     workers: int | None,
     progress: bool,
 ) -> list[FileResult]:
@@ -172,12 +198,13 @@ def _parse_all(
     try:
         if workers == 1:
             for f in files:
-                out.append(load_page_file(f, captures[f]))
+                out.append(load_file(f, captures[f], columns))
                 bar.update()
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 caps = [captures[f] for f in files]
-                for res in pool.map(load_page_file, files, caps, chunksize=_CHUNK):
+                work = functools.partial(load_file, columns=columns)
+                for res in pool.map(work, files, caps, chunksize=_CHUNK):
                     out.append(res)
                     bar.update()
     finally:
@@ -185,23 +212,29 @@ def _parse_all(
     return out
 
 
-def _assemble(results: list[FileResult], tables: list[pd.DataFrame], n_inputs: int) -> pd.DataFrame:
+def _assemble(results: list[FileResult], n_inputs: int) -> pd.DataFrame:
     rows: list[dict] = []
     rejected: list[tuple[str, str]] = []
     skipped: list[tuple[str, int, str, str | None]] = []
+    warnings: list[tuple[str, str]] = []
     seen: dict[str, str] = {}
+    tables = [res.table for res in results if res.table is not None]
     for t in tables:
-        # a saved table brings the rejects and skipped items of its own load
+        # a saved table brings the rejects, skipped items and warnings of its own load
         rejected += list(t.attrs["rejected"].itertuples(index=False, name=None))
         skipped += [(p, int(pos), r, None if pd.isna(a) else a) for p, pos, r, a in t.attrs["skipped"].itertuples(index=False, name=None)]
+        warnings += list(t.attrs["warnings"].itertuples(index=False, name=None))
         for aid, path in zip(t["article_id"], t["path"]):
             seen.setdefault(aid, path)
     loaded = len(tables)
     for res in results:
+        if res.table is not None:
+            continue
         if res.reject is not None:
             rejected.append((res.path, res.reject))
             continue
         loaded += 1
+        warnings += [(res.path, w) for w in res.warnings]
         for pos, reason in res.skipped:
             skipped.append((res.path, pos, reason, None))
         for row in res.rows:
@@ -212,10 +245,10 @@ def _assemble(results: list[FileResult], tables: list[pd.DataFrame], n_inputs: i
             seen[row["article_id"]] = res.path
             rows.append(row)
     frame = pd.DataFrame.from_records(rows, columns=schema.names()) if rows else schema.empty()
-    if tables:
-        df = schema.coerce(pd.concat([schema.coerce(t) for t in tables] + [schema.coerce(frame)], ignore_index=True))
-    else:
-        df = schema.coerce(frame)  # once: coercing 40,000 rows costs a tenth of parsing them
+    pieces = [schema.coerce(t) for t in tables] + [schema.coerce(frame)]
+    # concat loses dtypes (categories differ between pieces): coerce again; one
+    # piece is coerced already (a second pass cost 2% of a text-page load)
+    df = schema.coerce(pd.concat(pieces, ignore_index=True)) if len(pieces) > 1 else pieces[0]
     if df["article_id"].duplicated().any():  # a saved table loaded twice
         dup = df["article_id"].duplicated()
         for path, pos, aid in df.loc[dup, ["path", "position", "article_id"]].itertuples(index=False, name=None):
@@ -227,12 +260,15 @@ def _assemble(results: list[FileResult], tables: list[pd.DataFrame], n_inputs: i
     df.attrs["skipped"] = schema.coerce(
         pd.DataFrame(skipped, columns=schema.names(schema.SKIPPED_COLUMNS)), schema.SKIPPED_COLUMNS
     )
-    df.attrs["summary"] = _summary(len(df), loaded, n_inputs - loaded, rejected, skipped, n_inputs)
+    df.attrs["warnings"] = schema.coerce(
+        pd.DataFrame(warnings, columns=schema.names(schema.WARNING_COLUMNS)), schema.WARNING_COLUMNS
+    )
+    df.attrs["summary"] = _summary(len(df), loaded, n_inputs - loaded, rejected, skipped, n_inputs, warnings)
     log.info(df.attrs["summary"])
     return df
 
 
-def _summary(n_articles: int, loaded: int, n_rejected: int, rejected: list, skipped: list, n_inputs: int) -> str:
+def _summary(n_articles: int, loaded: int, n_rejected: int, rejected: list, skipped: list, n_inputs: int, warnings: list = ()) -> str:
     line = f"loaded {n_articles} articles from {loaded} of {n_inputs} files"
     if n_rejected:
         shown = "; ".join(f"{Path(p).name} ({r})" for p, r in rejected[-n_rejected:][:3])
@@ -242,6 +278,8 @@ def _summary(n_articles: int, loaded: int, n_rejected: int, rejected: list, skip
         line += "; 0 files rejected"
     if skipped:
         line += f"; {len(skipped)} items skipped (see attrs['skipped'])"
+    if warnings:
+        line += f"; {len(warnings)} files loaded with warnings (see attrs['warnings'])"
     return line
 
 
@@ -261,32 +299,16 @@ def save_articles(df: pd.DataFrame, path: PathLike) -> Path:
     table = pa.Table.from_pandas(table_df, preserve_index=False)
     extra = {
         key: json.loads(df.attrs[key].to_json(orient="records")) if key in df.attrs else []
-        for key in ("rejected", "skipped")
+        for key in ("rejected", "skipped", "warnings")
     }
     extra["summary"] = df.attrs.get("summary")
     meta = dict(table.schema.metadata or {})
-    meta[_PARQUET_KEY] = json.dumps(extra).encode("utf-8")
+    from newskit.load.tables import PARQUET_KEY
+
+    meta[PARQUET_KEY] = json.dumps(extra).encode("utf-8")
     path = Path(path)
     pq.write_table(table.replace_schema_metadata(meta), path)
     return path
-
-
-def _read_parquet(path: str) -> pd.DataFrame:
-    try:
-        table = pq.read_table(path)
-    except (OSError, pa.ArrowException) as exc:
-        raise ValueError(f"unreadable Parquet: {exc}") from None
-    try:
-        df = schema.coerce(table.to_pandas())
-    except ValueError as exc:
-        raise ValueError(f"not a newskit article table: {exc}") from None
-    extra = json.loads((table.schema.metadata or {}).get(_PARQUET_KEY, b"{}"))
-    for key, cols in (("rejected", schema.REJECT_COLUMNS), ("skipped", schema.SKIPPED_COLUMNS)):
-        records = extra.get(key) or []
-        df.attrs[key] = schema.coerce(pd.DataFrame(records, columns=schema.names(cols)), cols)
-    if extra.get("summary"):
-        df.attrs["summary"] = extra["summary"]
-    return df
 
 
 def read_capture_times(path: PathLike) -> dict[str, pd.Timestamp | date]:

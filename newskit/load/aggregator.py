@@ -70,6 +70,10 @@ class RawArticle:
     published_text: str | None
     char_start: int
     char_end: int
+    # set by readers of structured sources (HTML metadata, feeds, tables): a
+    # machine-readable time already parsed, which wins over published_text
+    published: tuple | None = None  # (published_at UTC, precision)
+    url: str | None = None
 
 
 @dataclass

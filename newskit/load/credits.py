@@ -383,3 +383,76 @@ def _one_caption(text: str) -> tuple[str | None, str]:
     if names and any(n in second or n.split()[-1] in second for n in names):
         return first.strip(), text[stop.end():].lstrip()
     return None, text
+
+
+# -- author fields of structured sources ---------------------------------------
+# HTML meta tags, JSON-LD, feed entries and corpus tables give authors as
+# strings ("David Lawder; Reuters", "By A and B, Reuters"), lists, or both.
+# trafilatura joins them with "; " and keeps wires as authors.
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|\||\n)\s*")
+_EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")  # RSS: "jane@x.com (Jane Doe)"
+
+
+def split_authors(values: object) -> tuple[list[str], str | None]:
+    """Person names and the wire credited in author fields.
+
+    Each value is read as a byline ("By" optional): names are split on
+    "and", "," and ";", role words dropped and capitalisation normalised the
+    way ``split_byline`` does for text pages; a wire or agency ("Reuters",
+    "Associated Press", "Kyodo News") is returned as the credited source,
+    never as an author.
+
+    Args:
+        values: a string, or a list of strings (None and blanks ignored).
+
+    Returns:
+        ``(authors, wire)``: distinct names in order, and the first wire found
+        (None when there is none).
+
+    Examples:
+        >>> split_authors("David Lawder; Reuters")
+        (['David Lawder'], 'Reuters')
+        >>> split_authors(["By MARI YAMAGUCHI", "Associated Press"])
+        (['Mari Yamaguchi'], 'AP')
+        >>> split_authors("Jane Doe (Reuters)")
+        (['Jane Doe'], 'Reuters')
+        >>> split_authors("jane@example.com (jane doe)")
+        (['Jane Doe'], None)
+        >>> split_authors(None)
+        ([], None)
+    """
+    if values is None:
+        return [], None
+    items = [values] if isinstance(values, str) else list(values)
+    names: list[str] = []
+    wire = None
+    for value in items:
+        if not isinstance(value, str):
+            continue
+        for part in _AUTHOR_SEPARATORS.split(value.strip()):
+            m = _EMAIL_NAME.match(part)
+            if m:
+                part = m["name"]
+            part = part.strip()
+            if not part or "@" in part:
+                continue
+            text = part if _BY.match(part) else f"By {part}"
+            found, agency, rest = split_byline(text)
+            if found and not agency and rest:
+                # what follows the names in an author field is a credit: "Jane Doe
+                # (Reuters)", "Jane Doe for Reuters", "of The Associated Press"
+                agency = wire_name(rest)
+            if not found and not agency:
+                # not a byline shape: a wire name alone ("Reuters Staff"), or a
+                # name typed in lower case ("jane doe"); role words alone are nothing
+                agency = wire_name(part)
+                words = part.split()
+                if not agency and 2 <= len(words) <= 4 and all(
+                    w.replace("-", "").replace("'", "").isalpha() and w.lower() not in _ROLE_WORDS for w in words
+                ):
+                    found = [_normalise_name(words)]
+            wire = wire or agency
+            for name in found:
+                if name not in names:
+                    names.append(name)
+    return names, wire

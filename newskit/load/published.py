@@ -366,3 +366,96 @@ def infer_capture_day(
         # printed date is weaker than that date itself: claim only the month
         return start, "month"
     return start + pd.Timedelta(days=best), "day"
+
+
+# -- machine-readable times: HTML metadata, feeds, corpus tables -------------
+_WEEKDAY_ABBREVIATIONS = {w[:3] for w in WEEKDAYS} | set(WEEKDAYS)
+_ISO = re.compile(r"\d{4}[-/]\d{2}[-/]\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?)?", re.IGNORECASE)
+_ISO_OFFSET_SPACE = re.compile(r"(?<=\d)\s+([+-]\d{2}(?::?\d{2})?|Z)$")
+# Epoch numbers: seconds from 1973 (1e8) to 2286 (1e10); milliseconds from 1e11 on.
+_EPOCH_S = (1e8, 1e10)
+_EPOCH_MS = (1e11, 1e13)
+
+
+def parse_timestamp(value: object) -> tuple[pd.Timestamp, str] | None:
+    """A machine-readable publication time, as UTC and its precision.
+
+    Reads ISO 8601 ("2025-06-02T19:08:00+09:00", "2025-06-02"), RFC 822 as
+    RSS prints it ("Mon, 02 Jun 2025 19:08:00 +0900"), the dates pages print
+    (``parse_explicit``), epoch seconds or milliseconds, and ``datetime`` /
+    ``Timestamp`` values. The UTC offset given is applied, so the instant is
+    right; a time without one is taken as UTC (as ``captured_at`` is). A date
+    alone has day precision; a time of day, minute precision (seconds are
+    kept in the instant).
+
+    Returns:
+        ``(published_at, precision)``, or None when the value is not a time
+        (relative times such as "32 minutes ago" included: see
+        ``parse_relative``).
+
+    Examples:
+        >>> parse_timestamp("2025-06-02T19:08:00+09:00")
+        (Timestamp('2025-06-02 10:08:00+0000', tz='UTC'), 'minute')
+        >>> parse_timestamp("Mon, 02 Jun 2025 19:08:00 +0900")
+        (Timestamp('2025-06-02 10:08:00+0000', tz='UTC'), 'minute')
+        >>> parse_timestamp("2025-06-02")
+        (Timestamp('2025-06-02 00:00:00+0000', tz='UTC'), 'day')
+        >>> parse_timestamp(1748858880)
+        (Timestamp('2025-06-02 10:08:00+0000', tz='UTC'), 'minute')
+        >>> parse_timestamp("32 minutes ago") is None
+        True
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, pd.Timestamp | datetime):
+        ts = pd.Timestamp(value)
+        if ts is pd.NaT or pd.isna(ts):
+            return None
+        ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        return ts, "minute"
+    if isinstance(value, date):
+        return pd.Timestamp(value, tz="UTC"), "day"
+    if isinstance(value, int | float):
+        if value != value:  # NaN
+            return None
+        for (lo, hi), unit in ((_EPOCH_S, "s"), (_EPOCH_MS, "ms")):
+            if lo <= abs(value) < hi:
+                return pd.Timestamp(value, unit=unit, tz="UTC"), "minute"
+        return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if text[:4].isdigit() and _ISO.fullmatch(text):
+        # "2025/06/02" (spreadsheet exports) and "19:08:00 +0000" (a space before the offset)
+        iso = _ISO_OFFSET_SPACE.sub(r"\1", text[:10].replace("/", "-") + text[10:])
+        try:
+            at = datetime.fromisoformat(iso.replace(" UTC", "Z").replace(" GMT", "Z").replace(",", "."))
+        except ValueError:
+            at = None
+        if at is not None:
+            ts = pd.Timestamp(at)
+            ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+            return ts, "minute" if len(text) > 10 else "day"
+    explicit = parse_explicit(text)
+    if explicit:
+        return explicit
+    if "," in text[:5] or text[:3].isalpha() or text[:1].isdigit():
+        # "Mon, 02 Jun 2025": RFC 822 with the time left out (email.utils needs one)
+        head, _, rest = text.partition(",")
+        if head.lower() in _WEEKDAY_ABBREVIATIONS and rest:
+            explicit = parse_explicit(rest)
+            if explicit:
+                return explicit
+        # RFC 822 with or without the weekday ("02 Jun 2025 19:08:00 +0900", RFC 5322 section 3.3)
+        from email.utils import parsedate_to_datetime
+
+        try:
+            at = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        ts = pd.Timestamp(at)
+        ts = ts.tz_localize("UTC") if ts.tzinfo is None else ts.tz_convert("UTC")
+        return ts, "minute"
+    return None
