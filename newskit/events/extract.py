@@ -75,6 +75,12 @@ from newskit.sentences import split_sentences
 
 __all__ = ["EVENT_COLUMNS", "tariff_events", "events_in_text"]
 
+# Repeated labels are categoricals (fixed categories: the same dtype in every
+# chunk or partition, so tables concatenate without falling back to strings).
+_ACTION = pd.CategoricalDtype(list(lx.ACTIONS))
+_RATE_KIND = pd.CategoricalDtype(["to", "from_to", "additional", "up_to", "points"])
+_DATE_SOURCE = pd.CategoricalDtype(["sentence", "context", "published"])
+
 EVENT_COLUMNS: tuple[schema.Column, ...] = (
     schema.Column("mention_id", schema.STRING, "article_id, sentence_id and trigger offset: stable id of the mention"),
     schema.Column("article_id", schema.STRING, "the article the mention is in"),
@@ -83,19 +89,19 @@ EVENT_COLUMNS: tuple[schema.Column, ...] = (
     schema.Column("end", "int64", "offset just past the sentence's last character: body[start:end] == sentence"),
     schema.Column("sentence", schema.STRING, "the sentence, the evidence for the event"),
     schema.Column("trigger", schema.STRING, "the word(s) that name the event: 'raise', 'announced a surprise doubling'"),
-    schema.Column("action", schema.STRING, "impose, raise, lower, pause, resume, exempt, threaten, take_effect, retaliate, negotiate, agree, court_ruling, court_stay, deadline"),
+    schema.Column("action", _ACTION, "impose, raise, lower, pause, resume, exempt, threaten, take_effect, retaliate, negotiate, agree, court_ruling, court_stay, deadline"),
     schema.Column("actor", schema.STRING, "who acts, as named: a country or bloc ('United States'), a person ('Donald Trump'), a court"),
     schema.Column("actor_country", schema.STRING, "the country the actor stands for ('Donald Trump' -> 'United States'); missing when unknown"),
     schema.Column("target", schema.STRING, "countries the measure falls on, ', '-joined in text order; 'all' for every country; missing when not said"),
     schema.Column("product", schema.STRING, "products, ', '-joined in text order ('steel, aluminum'); 'all' for all goods; missing when not said"),
     schema.Column("rate_from", "float64", "the tariff rate before, in percent; NaN when not said"),
     schema.Column("rate_to", "float64", "the tariff rate after (or imposed), in percent; NaN when not said"),
-    schema.Column("rate_kind", schema.STRING, "to (a level), from_to (a change), additional (on top of existing duties), up_to (a ceiling or range top), points (percentage points); missing without a rate"),
+    schema.Column("rate_kind", _RATE_KIND, "to (a level), from_to (a change), additional (on top of existing duties), up_to (a ceiling or range top), points (percentage points); missing without a rate"),
     schema.Column("authority", schema.STRING, "legal authority named: IEEPA, Section 232, Section 301, Section 122, Section 201, Section 338, anti-dumping"),
     schema.Column("event_date", schema.UTC_TIME, "the date of the event (first day of the period), 00:00 UTC"),
     schema.Column("date_precision", schema.STRING, "day, week, month, season, quarter, year ... as find_dates gives it; 'published' when the sentence gives no date and event_date is the publication day"),
     schema.Column("date_text", schema.STRING, "the date expression as written; missing for 'published'"),
-    schema.Column("date_source", schema.STRING, "sentence (the date is in the sentence), context (a date of a thing the sentence refers back to), published"),
+    schema.Column("date_source", _DATE_SOURCE, "sentence (the date is in the sentence), context (a date of a thing the sentence refers back to), published"),
     schema.Column("effective_date", schema.UTC_TIME, "when the measure starts ('from Aug. 1', 'effective June 4'); NaT when not said"),
     schema.Column("end_date", schema.UTC_TIME, "when it ends ('until July 8', 'for 90 days'); NaT when not said"),
     schema.Column("negated", "bool", "the sentence says the event did not happen ('did not impose', 'no deal')"),

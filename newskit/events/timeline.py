@@ -26,6 +26,7 @@ date wins**. Negated and hypothetical mentions are left out.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
 
@@ -34,7 +35,7 @@ import pandas as pd
 from newskit import schema
 from newskit.events.extract import EVENT_COLUMNS
 
-__all__ = ["TIMELINE_COLUMNS", "event_timeline", "event_mentions"]
+__all__ = ["TIMELINE_COLUMNS", "event_timeline", "event_mentions", "merge_mentions", "finish_timeline"]
 
 TIMELINE_COLUMNS: tuple[schema.Column, ...] = (
     schema.Column("event_id", schema.STRING, "12 hex digits: BLAKE2b of action, date, actor country, targets and products; the same on every run"),
@@ -226,6 +227,40 @@ def event_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None) -
     _check(events, _NEEDED, "event_timeline")
     if articles is not None:
         _check(articles, ["article_id", "outlet", "published_at"], "event_timeline")
+    outlet_of, published_of = {}, {}
+    if articles is not None:
+        outlet_of = dict(zip(articles["article_id"].astype(str), articles["outlet"]))
+        published_of = dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["published_at"], utc=True)))
+    merged = merge_mentions(events, outlet_of, published_of, with_articles=articles is not None)
+    result = finish_timeline([merged])
+    link = {mid: eid for eid, mids in zip(result["event_id"], result["mention_ids"]) for mid in mids}
+    result.attrs["mentions"] = _with_ids(events, link)
+    return result
+
+
+def merge_mentions(events: pd.DataFrame, outlet_of: dict, published_of: dict, *, with_articles: bool) -> pd.DataFrame:
+    """The merged events of some mentions, with final ``event_id`` values, unsorted.
+
+    ``event_timeline`` is ``finish_timeline([merge_mentions(events, ...)])``.
+    Mentions of different actions never merge, and an ``event_id`` (a hash
+    that includes the action) can only repeat within one action, so the
+    mentions may also be split by ``action`` and each part merged on its own
+    (in any process): ``finish_timeline`` of the parts is the same table.
+    That is how ``newskit.pipeline`` and ``newskit.dask`` build the timeline
+    of a corpus that does not fit in one table.
+
+    Args:
+        events: rows of ``tariff_events`` (negated and hypothetical ones are
+            left out here).
+        outlet_of: article_id -> outlet, for the articles of those rows.
+        published_of: article_id -> publication time (UTC); a row's own
+            ``published_at`` stands in for an article missing here.
+        with_articles: whether the article table was given (``n_outlets``
+            is missing without it).
+
+    Returns:
+        The rows of ``TIMELINE_COLUMNS``, not yet sorted nor coerced.
+    """
     rows = events
     for flag in ("negated", "hypothetical"):
         if flag in rows.columns:
@@ -243,40 +278,18 @@ def event_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None) -
     mentions.sort(key=lambda m: (_PRECISION_RANK.get(m["date_precision"], 99),
                                  m["event_date"] if not pd.isna(m["event_date"]) else pd.Timestamp.max.tz_localize("UTC"),
                                  str(m["mention_id"])))
-    clusters: list[_Event] = []
-    # clusters by action and by the weeks their dates cover, so a mention is
-    # compared with the few events it could belong to, not with all of them
-    index: dict[tuple[str, int], list[int]] = {}
-    for m in mentions:
-        keys = _buckets(m["action"], m["span"])
-        seen: set[int] = set()
-        home = None
-        for k in keys:
-            for i in index.get(k, ()):
-                if i not in seen:
-                    seen.add(i)
-                    if clusters[i].accepts(m) and (home is None or i < home):
-                        home = i
-        if home is None:
-            clusters.append(_Event(m))
-            for k in keys:
-                index.setdefault(k, []).append(len(clusters) - 1)
-        else:
-            clusters[home].add(m)
-    outlet_of, published_of = {}, {}
-    if articles is not None:
-        outlet_of = dict(zip(articles["article_id"].astype(str), articles["outlet"]))
-        published_of = dict(zip(articles["article_id"].astype(str), pd.to_datetime(articles["published_at"], utc=True)))
-    out, link = [], {}
+    clusters = _cluster(mentions)
+    out = []
     for c in clusters:
         ms = c.mentions
         pub = {str(m["article_id"]): published_of.get(str(m["article_id"]), m["published_at"]) for m in ms}
         order = sorted(pub, key=lambda a: (pd.Timestamp(pub[a]) if not pd.isna(pub[a]) else pd.Timestamp.max.tz_localize("UTC"), a))
+        rank = {a: i for i, a in enumerate(order)}
         best = ms[0]  # the most specific date (mentions were sorted so)
         target = _ordered([m["target"] for m in ms])
         product = _ordered([m["product"] for m in ms])
         outlets = sorted({str(outlet_of[a]) for a in order if a in outlet_of and not pd.isna(outlet_of[a])})
-        by_article = sorted(ms, key=lambda m: order.index(str(m["article_id"])))
+        by_article = sorted(ms, key=lambda m: rank[str(m["article_id"])])
         row = {
             "action": c.action, "actor": _mode([m["actor"] for m in ms]), "actor_country": c.actor,
             "target": target, "product": product,
@@ -286,32 +299,94 @@ def event_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None) -
             "event_date": best["event_date"], "date_precision": best["date_precision"], "date_text": best.get("date_text"),
             "effective_date": _mode([m.get("effective_date") for m in ms]), "end_date": _mode([m.get("end_date") for m in ms]),
             "n_mentions": len(ms), "n_articles": len(order),
-            "n_outlets": len(outlets) if articles is not None else pd.NA, "outlets": outlets,
+            "n_outlets": len(outlets) if with_articles else pd.NA, "outlets": outlets,
             "first_reported": min((pd.Timestamp(pub[a]) for a in order if not pd.isna(pub[a])), default=pd.NaT),
             "article_ids": order, "mention_ids": [str(m["mention_id"]) for m in by_article],
             "sentences": list(dict.fromkeys(str(m["sentence"]) for m in by_article)),
         }
         out.append(row)
     if not out:
-        empty = schema.empty(TIMELINE_COLUMNS)
-        empty.attrs["mentions"] = _with_ids(events, {})
-        return empty
+        return pd.DataFrame(columns=[c.name for c in TIMELINE_COLUMNS])
     df = pd.DataFrame(out)
     df["event_id"] = [_event_id(a, d, c, t, p) for a, d, c, t, p in
                       zip(df["action"], df["event_date"], df["actor_country"], df["target"], df["product"])]
+    # equal ids get -2, -3 ... in the order the events were made (the action is
+    # part of the id, so this needs only the mentions of one action)
     seen: dict[str, int] = {}
     ids = []
     for i in df["event_id"]:
         seen[i] = seen.get(i, 0) + 1
         ids.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
     df["event_id"] = ids
+    return df
+
+
+def finish_timeline(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Sort and type the merged events of ``merge_mentions`` (one part per action, or all in one).
+
+    Returns:
+        A new DataFrame with ``TIMELINE_COLUMNS``, sorted by event_date,
+        action and event_id (missing dates last): a total order, since
+        event_ids are unique.
+    """
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return schema.empty(TIMELINE_COLUMNS)
+    # typed first: parts whose dates are all missing would make an object column of the concat
+    df = pd.concat([schema.coerce(p, TIMELINE_COLUMNS) for p in parts], ignore_index=True) if len(parts) > 1 else parts[0]
     df = df.sort_values(["event_date", "action", "event_id"], na_position="last", kind="stable").reset_index(drop=True)
-    for eid, mids in zip(df["event_id"], df["mention_ids"]):
-        for mid in mids:
-            link[mid] = eid
-    result = schema.coerce(df, TIMELINE_COLUMNS)
-    result.attrs["mentions"] = _with_ids(events, link)
-    return result
+    return schema.coerce(df, TIMELINE_COLUMNS)
+
+
+def _cluster(mentions: list[dict]) -> list[_Event]:
+    """Greedy merge of the sorted mentions: each joins the earliest-made event that accepts it.
+
+    Events are indexed so that a mention is compared only with those it could
+    join: by action and the weeks their dates cover; mentions dated to the
+    minute, hour or day by action and day (they come first in the sort, so
+    they only meet events made by such mentions, which accept them only on
+    the same day); and within each, by actor country, a mention with a known
+    actor looking only at the events of that actor or of none (most
+    candidates in a dense corpus fail on the actor). Every index list is in
+    creation order, so the first event in a list that accepts is that list's
+    earliest: the result is that of comparing with every event.
+    """
+    clusters: list[_Event] = []
+    every: dict[tuple, list[int]] = {}  # place -> events there
+    by_actor: dict[tuple, list[int]] = {}  # (place, actor country or None) -> events there
+    places: list[list[tuple]] = []
+    for m in mentions:
+        fine = m["span"] is not None and m["date_precision"] in ("minute", "hour", "day")
+        weeks = _buckets(m["action"], m["span"])
+        look = [("day", m["action"], m["span"][0])] if fine else weeks
+        actor = m["actor_country"] or None
+        lists = ([every.get(k, ()) for k in look] if actor is None
+                 else [by_actor.get((k, a), ()) for k in look for a in (actor, None)])
+        home = None
+        for candidates in lists:
+            for i in candidates:
+                if home is not None and i >= home:
+                    break  # creation order: none later in this list can win
+                if clusters[i].accepts(m):
+                    home = i
+                    break
+        if home is None:
+            c = _Event(m)
+            clusters.append(c)
+            i = len(clusters) - 1
+            places.append(weeks + ([("day", m["action"], m["span"][0])] if fine and c.fine else []))
+            for k in places[i]:
+                every.setdefault(k, []).append(i)
+                by_actor.setdefault((k, c.actor), []).append(i)
+        else:
+            c = clusters[home]
+            before = c.actor
+            c.add(m)
+            if before is None and c.actor is not None:  # the event now has an actor: file it there
+                for k in places[home]:
+                    by_actor[(k, None)].remove(home)
+                    bisect.insort(by_actor.setdefault((k, c.actor), []), home)
+    return clusters
 
 
 def _with_ids(events: pd.DataFrame, link: dict[str, str]) -> pd.DataFrame:
