@@ -83,11 +83,16 @@ def _article(rng: random.Random, day: dt.date, words: int) -> tuple[str, list[st
 
 def generate_page(rng: random.Random, day: dt.date, words: int = 600) -> str:
     """One page: a main article and 2-4 related items around ``day``."""
+    return _page(rng, day, words)
+
+
+def _page(rng: random.Random, day: dt.date, words: int, related: int | None = None) -> str:
+    """A page with ``related`` related items (default: 2-4, drawn from ``rng``)."""
     title, paras = _article(rng, day, words)
     src = rng.choice(MAIN_SOURCES)
     out = [title, *paras, f"(From {src}, {day:%B} {day.day}, {day.year})", BOILERPLATE]
     items = []
-    for _ in range(rng.randint(2, 4)):
+    for _ in range(rng.randint(2, 4) if related is None else related):
         outlet = rng.choice(OUTLETS)
         wire, notice, dateline = rng.choice(WIRES)
         t, ps = _article(rng, day, words)
@@ -116,6 +121,80 @@ def generate(out: Path, pages: int, seed: int = 20250601, words: int = 600) -> l
         day = start + dt.timedelta(days=rng.randint(0, 240))
         p.write_text(generate_page(rng, day, words), encoding="utf-8")
     return paths
+
+
+SHARD_ARTICLES = 2000  # articles per shard of a sized corpus (one folder, one seed each)
+MANIFEST = "corpus.json"
+
+
+def _shard_seed(seed: int, shard: int) -> str:
+    # str seeds go through SHA-512: the same stream on every run and platform
+    return f"newskit-bench:{seed}:{shard}"
+
+
+def _write_shard(job: tuple[Path, int, int, int, int]) -> dict:
+    """Write shard ``shard`` of a sized corpus: pages until it holds ``n`` articles."""
+    folder, seed, shard, n, words = job
+    rng = random.Random(_shard_seed(seed, shard))
+    start = dt.date(2025, 1, 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    left, pages, size = n, 0, 0
+    while left > 0:
+        day = start + dt.timedelta(days=rng.randint(0, 240))
+        related = min(rng.randint(2, 4), left - 1)
+        data = _page(rng, day, words, related).encode("utf-8")
+        (folder / f"{pages:05d}.txt").write_bytes(data)
+        left -= 1 + related
+        pages += 1
+        size += len(data)
+    return {"shard": shard, "articles": n, "pages": pages, "bytes": size}
+
+
+def corpus_files(out: Path) -> list[Path]:
+    """The page files of a corpus written by ``generate_corpus``, in order."""
+    return sorted(out.glob("s*/*.txt"))
+
+
+def generate_corpus(out: Path, articles: int, seed: int = 20250601, words: int = 600,
+                    workers: int = 1, shard_articles: int = SHARD_ARTICLES) -> dict:
+    """Write a corpus of exactly ``articles`` articles into ``out``, streaming.
+
+    Pages (a main article and up to 2-4 related items, as ``generate_page``)
+    are written shard by shard (``out/s00000/00000.txt``...), each shard of
+    ``shard_articles`` articles from its own seeded stream, so the same
+    (``articles``, ``seed``, ``words``, ``shard_articles``) always gives the
+    same bytes whatever ``workers`` is, and no more than one page is held in
+    memory per worker. A finished corpus is marked by ``out/corpus.json``
+    (articles, pages, bytes, ...) and is reused when asked for again.
+
+    Returns:
+        The manifest: ``articles, pages, bytes, seed, words, shard_articles, shards``.
+    """
+    import json
+
+    out = Path(out)
+    manifest = out / MANIFEST
+    want = {"articles": articles, "seed": seed, "words": words, "shard_articles": shard_articles}
+    if manifest.exists():
+        got = json.loads(manifest.read_text())
+        if all(got.get(k) == v for k, v in want.items()):
+            return got
+        raise ValueError(f"{out} holds another corpus ({got}); choose another folder")
+    sizes = [shard_articles] * (articles // shard_articles)
+    if articles % shard_articles:
+        sizes.append(articles % shard_articles)
+    jobs = [(out / f"s{k:05d}", seed, k, n, words) for k, n in enumerate(sizes)]
+    if workers > 1 and len(jobs) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            shards = pool.map(_write_shard, jobs, chunksize=1)
+    else:
+        shards = [_write_shard(job) for job in jobs]
+    got = {**want, "pages": sum(s["pages"] for s in shards), "bytes": sum(s["bytes"] for s in shards),
+           "shards": len(shards)}
+    manifest.write_text(json.dumps(got, indent=1))
+    return got
 
 
 def main() -> None:
