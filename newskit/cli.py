@@ -25,6 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", default=str(PROJECT_ROOT / "data" / "pages"), help="files, folder or glob of saved pages (default: the sample corpus)")
     p.add_argument("--captured-at", help="an ISO time, or a CSV with columns file,captured_at")
     p.add_argument("--out", default="reports", help="folder for the HTML reports (default: reports/)")
+    p = sub.add_parser("run", help="every stage over a corpus of any size, in chunks, into partitioned Parquet (newskit.pipeline; --scheduler: on Dask)")
+    p.add_argument("corpus", nargs="+", help="files, folders or glob patterns of pages, feeds or corpus tables")
+    p.add_argument("--out", "-o", required=True, help="folder for the Parquet tables")
+    p.add_argument("--captured-at", help="an ISO time, or a CSV with columns file,captured_at")
+    p.add_argument("--chunk-files", type=int, default=500, help="files per chunk (per Dask partition with --scheduler)")
+    p.add_argument("--scheduler", help="a Dask scheduler address (tcp://host:8786): run on that cluster (newskit.dask)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     logging.getLogger("papermill").setLevel(logging.WARNING)  # one progress line per notebook is ours
@@ -32,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         from newskit.report import main_report
 
         return main_report(args.corpus, args.captured_at, args.out)
+    if args.command == "run":
+        return _run(args)
     try:
         df = load_articles(args.corpus, captured_at=capture_times(args.captured_at), workers=args.workers)
     except ValueError as exc:
@@ -41,6 +49,25 @@ def main(argv: list[str] | None = None) -> int:
         print(corpus_summary(df))
     else:
         print(f"wrote {save_articles(df, args.out)} ({len(df)} articles)")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        if args.scheduler:
+            from newskit import dask as nkdask
+
+            result = nkdask.run(args.corpus, args.out, client=args.scheduler, captured_at=capture_times(args.captured_at),
+                                files_per_partition=args.chunk_files)
+        else:
+            from newskit import pipeline
+
+            result = pipeline.run(args.corpus, args.out, chunk_files=args.chunk_files,
+                                  captured_at=capture_times(args.captured_at))
+    except ValueError as exc:
+        print(f"newskit: {exc}", file=sys.stderr)
+        return 2
+    print(result.summary())
     return 0
 
 

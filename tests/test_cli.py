@@ -27,3 +27,19 @@ def test_load_writes_parquet(tmp_path, capsys):
 def test_bad_corpus_is_a_readable_error(capsys):
     assert main(["summary", "no/such/dir"]) == 2
     assert capsys.readouterr().err.strip() == "newskit: load_articles: no such file or folder: 'no/such/dir'"
+
+
+def test_run_writes_the_tables(tmp_path, capsys):
+    from newskit.pipeline import read_tables
+
+    assert main(["run", str(SEED), "--out", str(tmp_path / "out"), "--captured-at", SEED_CAPTURED_AT]) == 0
+    printed = capsys.readouterr().out
+    tables = read_tables(tmp_path / "out")
+    assert len(tables["articles"]) == 4 and "4 articles" in printed, printed
+    assert set(tables["events"]["article_id"]) <= set(tables["articles"]["article_id"])
+    assert len(tables["timeline"]) > 0
+
+
+def test_run_on_a_missing_folder_is_a_readable_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
