@@ -118,10 +118,7 @@ def group_duplicates(articles: pd.DataFrame, *, threshold: float = THRESHOLD) ->
         >>> by_outlet = sentiment_by(scores, "outlet")
         >>> entities = entity_table(find_mentions(stories), stories)
     """
-    need = ["article_id", "title", "body", "published_at", "word_count"]
-    missing = [c for c in need if c not in articles.columns]
-    if missing:
-        raise ValueError(f"group_duplicates: columns {missing} not in DataFrame; available: {list(articles.columns)}")
+    schema.require(articles, ["article_id", "title", "body", "published_at", "word_count"], "group_duplicates")
     if not (isinstance(threshold, int | float) and 0 < threshold <= 1):
         raise ValueError(f"group_duplicates: threshold must be in (0, 1]; got {threshold!r}")
     texts = [

@@ -138,7 +138,7 @@ def dates_table(articles: pd.DataFrame) -> pd.DataFrame:
         >>> dates_table(arts)[["article_id", "text", "value"]].values.tolist()
         [['a', 'Friday', '2025-05-30']]
     """
-    _need(articles, ["article_id", "body", "published_at"], "dates_table")
+    schema.require(articles, ["article_id", "body", "published_at"], "dates_table")
     parts = []
     for aid, body, pub in zip(articles["article_id"], articles["body"], articles["published_at"]):
         if isinstance(body, str) and body.strip() and not pd.isna(pub):
@@ -193,14 +193,6 @@ def chunk_tables(articles: pd.DataFrame, stages: Iterable[str] | None = None) ->
     return {name: STAGE_FUNCTIONS[name](articles) for name in names}
 
 
-def _need(df: object, columns: list[str], caller: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{caller}: expected a DataFrame; got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(f"{caller}: column {missing[0]!r} not in DataFrame; available: {list(df.columns)}")
-
-
 # --------------------------------------------------------------------------- cross-story state
 
 _EVENT_KEEP = ["mention_id", "article_id", "action", "actor", "actor_country", "target", "product", "rate_from",
@@ -253,8 +245,8 @@ class CrossStoryReducer:
         Raises:
             ValueError: a needed column is missing.
         """
-        _need(articles, ["article_id", "outlet", "published_at", "path", "position"], "CrossStoryReducer.add")
-        _need(mentions, ["article_id", "entity_id", "name", "type", "start"], "CrossStoryReducer.add")
+        schema.require(articles, ["article_id", "outlet", "published_at", "path", "position"], "CrossStoryReducer.add")
+        schema.require(mentions, ["article_id", "entity_id", "name", "type", "start"], "CrossStoryReducer.add")
         ids = articles["article_id"].astype(str)
         self.n_stories += int(ids.nunique())
         published = pd.to_datetime(articles["published_at"], utc=True)
@@ -382,8 +374,8 @@ def kept_events(articles: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     Raises:
         ValueError: a needed column is missing.
     """
-    _need(articles, ["article_id", "outlet", "published_at"], "kept_events")
-    _need(events, _EVENT_KEEP, "kept_events")
+    schema.require(articles, ["article_id", "outlet", "published_at"], "kept_events")
+    schema.require(events, _EVENT_KEEP, "kept_events")
     ids = articles["article_id"].astype(str)
     outlet_of = dict(zip(ids, articles["outlet"]))
     time_of = dict(zip(ids, pd.to_datetime(articles["published_at"], utc=True)))

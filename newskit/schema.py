@@ -87,6 +87,21 @@ SKIPPED_COLUMNS: tuple[Column, ...] = (
 )
 
 
+def require(df: object, needed: list[str], caller: str) -> None:
+    """Raise a clear error when ``df`` is not a DataFrame or lacks any of ``needed``.
+
+    Examples:
+        >>> require(pd.DataFrame({"body": []}), ["article_id", "body"], "f")
+        Traceback (most recent call last):
+        ValueError: f: columns ['article_id'] not in DataFrame; available: ['body']
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{caller}: expected a DataFrame; got {type(df).__name__}")
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise ValueError(f"{caller}: columns {missing} not in DataFrame; available: {list(df.columns)}")
+
+
 def names(columns: tuple[Column, ...] = ARTICLE_COLUMNS) -> list[str]:
     """The column names of a table, in order."""
     return [c.name for c in columns]

@@ -165,7 +165,7 @@ def test_reducer_state_is_aggregates_not_mentions(pieces, whole):
 
 def test_reducer_missing_column_lists_those_present(pieces):
     arts, mentions, events = pieces[0]
-    with pytest.raises(ValueError, match=r"column 'entity_id' not in DataFrame; available: \['article_id'"):
+    with pytest.raises(ValueError, match=r"columns \['entity_id'\] not in DataFrame; available: \['article_id'"):
         pl.CrossStoryReducer().add(arts, mentions.drop(columns="entity_id"), events)
 
 

@@ -185,14 +185,6 @@ def _event_id(action: str, date: pd.Timestamp, actor: str | None, target: str | 
     return hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
 
 
-def _check(df: object, needed: list[str], caller: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{caller}: expected a DataFrame; got {type(df).__name__}")
-    missing = [c for c in needed if c not in df.columns]
-    if missing:
-        raise ValueError(f"{caller}: columns {missing} not in DataFrame; available: {list(df.columns)}")
-
-
 def event_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Merge the mentions of ``tariff_events`` into one row per event.
 
@@ -224,9 +216,9 @@ def event_timeline(events: pd.DataFrame, articles: pd.DataFrame | None = None) -
         >>> str(raise_["event_date"].date()), raise_["product"], float(raise_["rate_from"]), float(raise_["rate_to"]), int(raise_["n_articles"])
         ('2025-05-30', 'steel, aluminum', 25.0, 50.0, 2)
     """
-    _check(events, _NEEDED, "event_timeline")
+    schema.require(events, _NEEDED, "event_timeline")
     if articles is not None:
-        _check(articles, ["article_id", "outlet", "published_at"], "event_timeline")
+        schema.require(articles, ["article_id", "outlet", "published_at"], "event_timeline")
     outlet_of, published_of = {}, {}
     if articles is not None:
         outlet_of = dict(zip(articles["article_id"].astype(str), articles["outlet"]))
@@ -419,8 +411,8 @@ def event_mentions(events: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame
         >>> bool(linked["event_id"].notna().all()), linked["event_id"].nunique() < len(linked)
         (True, True)
     """
-    _check(events, ["mention_id"], "event_mentions")
-    _check(timeline, ["event_id", "mention_ids"], "event_mentions")
+    schema.require(events, ["mention_id"], "event_mentions")
+    schema.require(timeline, ["event_id", "mention_ids"], "event_mentions")
     link = {str(m): eid for eid, mids in zip(timeline["event_id"], timeline["mention_ids"]) for m in mids}
     return _with_ids(events, link)
 
