@@ -12,11 +12,13 @@ processes it chunk by chunk (``--chunk-files`` files at a time, on
 pieces: ``load_articles`` -> ``STAGE_FUNCTIONS`` (dates, tariff events,
 sentence sentiment, article sentiment, mentions) -> Parquet parts
 (``ROOT/out-N-seedS/<table>/part-*.parquet``, as ``newskit.pipeline.run``
-writes them) -> two ``CrossStoryReducer`` per chunk, one for the timeline
-(event mentions) and one for the cross-story tables (entities, co-mention
-edges), so that each is timed apart; the parent merges the partial reducers as
-chunks finish and builds the tables at the end. Every stage is timed on its
-own (wall and CPU seconds, summed over chunks).
+writes them) -> the timeline's event mentions spooled to Parquet
+(``kept_events``, as ``run`` spools them) and a ``CrossStoryReducer`` per
+chunk for the cross-story tables (entities, co-mention edges); the parent
+merges the partial reducers as chunks finish, builds those tables at the end
+and merges the spooled mentions into the timeline (``spooled_timeline``: one
+action at a time, written in parts). Every stage is timed on its own (wall
+and CPU seconds, summed over chunks).
 
 In the same run it times the baselines on a fixed sample of the same corpus,
 one core each: reading and decoding the bytes (load), ``dateparser``'s
@@ -58,8 +60,9 @@ from benchmarks.corpus import corpus_files, generate_corpus
 DEFAULT_ROOT = Path("/tmp/h_bench")
 CHUNK_STAGES = ["load", "dates", "events", "sentences", "article_sentiment", "mentions", "write",
                 "timeline_add", "cross_add"]
-PARENT_STAGES = ["timeline_merge", "timeline_result", "cross_merge", "cross_result"]
+PARENT_STAGES = ["timeline_result", "cross_merge", "cross_result"]
 STAGES = CHUNK_STAGES + PARENT_STAGES
+SPOOL = "_timeline_spool"  # under the output folder: the event mentions the timeline merges
 TABLES = ["articles", "dates", "events", "sentences", "article_sentiment", "mentions"]
 LABELS = {
     "load": "load (pages -> article table)",
@@ -69,10 +72,10 @@ LABELS = {
     "article_sentiment": "article sentiment",
     "mentions": "mentions",
     "write": "write Parquet parts",
-    "timeline_add": "timeline: reducer add",
+    "timeline_add": "timeline: spool mentions",
     "cross_add": "cross-story: reducer add",
-    "timeline_merge": "timeline: merge (parent)",
-    "timeline_result": "timeline: result (parent)",
+    "timeline_merge": "timeline: reducer merge (old)",  # runs before the spool held the mentions in the parent
+    "timeline_result": "timeline: merge (parent)",
     "cross_merge": "cross-story: merge (parent)",
     "cross_result": "cross-story: result (parent)",
 }
@@ -215,6 +218,7 @@ def _write(df: pd.DataFrame, path: Path) -> int:
 def _process_chunk(index: int, files: list[str], out: Path | None) -> dict:
     """Run every stage on one chunk of files; the figures and the partial reducer."""
     from newskit import load_articles
+    from newskit.pipeline import kept_events
 
     stages, Reducer, _ = _pipeline_parts()
     sampler = _WORKER.get("sampler")
@@ -233,11 +237,12 @@ def _process_chunk(index: int, files: list[str], out: Path | None) -> dict:
         if out is not None:
             for name, df in tables.items():
                 disk[name] = _write(df, out / name / f"part-{index:05d}.parquet")
-    # two reducers, so that the timeline (event mentions) and the cross-story
-    # tables (entities, co-mention edges) are timed apart
+    # the timeline's event mentions are spooled to Parquet as newskit.pipeline.run
+    # does (merged by the parent at the end); the cross-story tables (entities,
+    # co-mention edges) go to a reducer
     with clock.stage("timeline_add"):
-        timeline = Reducer(timeline=True)
-        timeline.add(arts, tables["mentions"].iloc[:0], tables["events"])
+        kept = kept_events(arts, tables["events"])
+        spooled = _write(kept, out / SPOOL / f"part-{index:05d}.parquet") if out is not None else 0
     with clock.stage("cross_add"):
         cross = Reducer(timeline=False)
         cross.add(arts, tables["mentions"], None)
@@ -256,7 +261,7 @@ def _process_chunk(index: int, files: list[str], out: Path | None) -> dict:
         "distinct_sentences": int(sentences["text"].nunique()) if "text" in sentences else None,
         "n_sentences_column": int(tables["article_sentiment"]["n_sentences"].sum())
         if "n_sentences" in tables["article_sentiment"] else None,
-        "timeline": timeline, "cross": cross, "pid": os.getpid(),
+        "spooled_rows": len(kept), "spooled_bytes": spooled, "cross": cross, "pid": os.getpid(),
     }
 
 
@@ -434,7 +439,8 @@ def _report(r: dict) -> str:
         if not sz:
             continue
         mem, disk = sz["memory"] / n, sz["disk"] / n
-        add(f"{name:<39}{sz['rows'] / n:>13.2f}{mem:>11,.0f}{disk:>10,.0f}{(disk / mem if mem else 0):>9.2f}")
+        add(f"{name:<39}{sz['rows'] / n:>13.2f}{(f'{mem:,.0f}' if mem else '-'):>11}{disk:>10,.0f}"
+            f"{(f'{disk / mem:.2f}' if mem else '-'):>9}")
     tot_mem = sum(r["sizes"][k]["memory"] for k in TABLES)
     tot_disk = sum(r["sizes"][k]["disk"] for k in TABLES)
     add(f"{'article + derived tables':<39}{'':>13}{tot_mem / n:>11,.0f}{tot_disk / n:>10,.0f}"
@@ -445,9 +451,10 @@ def _report(r: dict) -> str:
     add(f"\ncross-story tables: {rs.get('timeline', 0):,} timeline events, {rs.get('entities', 0):,} entities, "
         f"{rs.get('edges', 0):,} co-mention edges")
     st = r["reducer_state"]
-    add(f"reducer state held in the parent until the end: {st['timeline_event_rows']:,} event mentions for the "
-        f"timeline, {st['timeline_event_bytes'] / n:,.0f} bytes per article in memory (grows with N: "
-        f"{st['timeline_event_bytes'] / n * 1e6 / 2**30:,.1f} GiB at 1,000,000 articles); "
+    add(f"timeline: {st['timeline_spooled_rows']:,} event mentions spooled to disk by the workers "
+        f"({st['timeline_spooled_bytes'] / n:,.0f} bytes per article), merged by the parent at the end one action "
+        f"at a time and written in parts (peak parent RSS in that step: "
+        f"{_mb(r['stages']['timeline_result']['peak_rss'] or 0)} MB); reducer state in the parent: "
         f"{st['entities']:,} entities and {st['pairs']:,} entity pairs (bounded by the names, not by N)")
     return "\n".join(lines)
 
@@ -498,7 +505,7 @@ def run(args: argparse.Namespace) -> dict:
 
     parent = Sampler().start()
     parent_clock = Clock(parent)
-    total_timeline, total_cross = Reducer(timeline=True), Reducer(timeline=False)
+    total_cross = Reducer(timeline=False)
     results = []
     e0, c0 = time.perf_counter(), _cpu()
     done_articles = 0
@@ -507,11 +514,9 @@ def run(args: argparse.Namespace) -> dict:
     def absorb(res: dict) -> None:
         nonlocal done_articles, last_print
         before = dict(parent_clock.wall)
-        with parent_clock.stage("timeline_merge"):
-            total_timeline.merge(res.pop("timeline"))
         with parent_clock.stage("cross_merge"):
             total_cross.merge(res.pop("cross"))
-        res["merge_step"] = {k: parent_clock.wall[k] - before.get(k, 0.0) for k in ("timeline_merge", "cross_merge")}
+        res["merge_step"] = {k: parent_clock.wall[k] - before.get(k, 0.0) for k in ("cross_merge",)}
         res["completed"] = len(results)
         results.append(res)
         done_articles += res["articles"]
@@ -540,12 +545,12 @@ def run(args: argparse.Namespace) -> dict:
                 nxt = next(jobs, None)
                 if nxt is not None:
                     pending.add(pool.submit(_run_chunk_in_worker, (nxt[0], nxt[1], out)))
-    state_bytes = sum(int(df.memory_usage(deep=True).sum()) for df in total_timeline.events)
-    state_rows = sum(len(df) for df in total_timeline.events)
+    from newskit.pipeline import spooled_timeline
+
     with parent_clock.stage("timeline_result"):
-        tables = total_timeline.result()
+        n_events = spooled_timeline(out / SPOOL, out / "timeline.parquet")
     with parent_clock.stage("cross_result"):
-        tables.update(total_cross.result())
+        tables = total_cross.result()
     elapsed = time.perf_counter() - e0
     cpu = _cpu() - c0
     parent.stop()
@@ -577,7 +582,7 @@ def run(args: argparse.Namespace) -> dict:
         quarters_cpu[s] = tuple(1e6 * sum(x["cpu"].get(s, 0.0) for x in part) / sum(x["articles"] for x in part)
                                 for part in (first, last))
     order = sorted(full, key=lambda x: x["completed"])  # merged in completion order
-    for s in ("timeline_merge", "cross_merge"):
+    for s in ("cross_merge",):
         quarters[s] = tuple(1e6 * sum(x["merge_step"][s] for x in part) / sum(x["articles"] for x in part)
                             for part in (order[:k], order[-k:]))
     for s in ("timeline_result", "cross_result"):
@@ -594,6 +599,10 @@ def run(args: argparse.Namespace) -> dict:
             reducer_tables[name] = len(df)
             sizes[name] = {"rows": len(df), "memory": int(df.memory_usage(deep=True).sum()),
                            "disk": _write(df, out / f"{name}.parquet")}
+    # the timeline is written in parts, never held whole: its size on disk only
+    reducer_tables["timeline"] = n_events
+    sizes["timeline"] = {"rows": n_events, "memory": 0,
+                         "disk": sum(f.stat().st_size for f in (out / "timeline.parquet").glob("*.parquet"))}
     n_sent = sizes["sentences"]["rows"]
     distinct = [x["distinct_sentences"] for x in results if x["distinct_sentences"] is not None]
     report = {
@@ -611,7 +620,8 @@ def run(args: argparse.Namespace) -> dict:
                         "parent_rss": parent.own_rss,
                         "worker_rss": max((max(x["peak_rss"].values(), default=0) for x in results), default=0)},
         "sizes": sizes, "reducer_tables": reducer_tables,
-        "reducer_state": {"timeline_event_rows": state_rows, "timeline_event_bytes": state_bytes,
+        "reducer_state": {"timeline_spooled_rows": sum(x["spooled_rows"] for x in results),
+                          "timeline_spooled_bytes": sum(x["spooled_bytes"] for x in results),
                           "entities": len(total_cross.entities), "pairs": len(total_cross.pairs)},
         "counts": {"articles_per_chunk_sum": n, "sentences": n_sent,
                    "n_sentences_column": sum(x["n_sentences_column"] or 0 for x in results),
@@ -641,8 +651,8 @@ def compare(paths: list[Path]) -> str:
     lines = [head + "   last/first", "-" * (len(head) + 14)]
     for kind, key in (("wall", "wall"), ("CPU", "cpu")):
         lines.append(f"[{kind} seconds]")
-        for s in STAGES:
-            vals = [1e6 * r["stages"][s][key] / r["articles"] for r in runs]
+        for s in [s for s in CHUNK_STAGES + ["timeline_merge"] + PARENT_STAGES if any(s in r["stages"] for r in runs)]:
+            vals = [1e6 * r["stages"].get(s, {}).get(key, float("nan")) / r["articles"] for r in runs]
             lines.append(f"{LABELS[s]:<32}" + "".join(f"{v:>18,.1f}" for v in vals)
                          + f"{vals[-1] / vals[0] if vals[0] else float('nan'):>14.2f}")
         vals = [1e6 * r["total"]["stage_" + key] / r["articles"] for r in runs]

@@ -23,19 +23,31 @@ link to every mention: ``mention_ids`` on each event, and
 Mentions are taken from the most specific date to the least, so a mention
 with a day sets the event's date and vaguer ones join it: **the most specific
 date wins**. Negated and hypothetical mentions are left out.
+
+**Cost.** Each mention joins the earliest-made event that accepts it; an
+index (by action and week or day, narrowed by actor country, target or
+product) finds it without comparing with every event, with the same result
+(``tests/test_timeline_merge.py`` checks it against a scan of every event).
+The merge keeps, per mention, only the coded fields it compares and builds
+the rows of the events a batch at a time (``merged_events``), so a large
+corpus is merged from columns, not from a Python object per mention.
 """
 from __future__ import annotations
 
 import bisect
 import hashlib
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from newskit import schema
 from newskit.events.extract import EVENT_COLUMNS
 
-__all__ = ["TIMELINE_COLUMNS", "event_timeline", "event_mentions", "merge_mentions", "finish_timeline"]
+__all__ = ["TIMELINE_COLUMNS", "event_timeline", "event_mentions", "merge_mentions", "merged_events", "finish_timeline"]
 
 TIMELINE_COLUMNS: tuple[schema.Column, ...] = (
     schema.Column("event_id", schema.STRING, "12 hex digits: BLAKE2b of action, date, actor country, targets and products; the same on every run"),
@@ -73,6 +85,11 @@ _PERIOD = {"week": pd.DateOffset(weeks=1), "month": pd.DateOffset(months=1), "se
 REPORT_WINDOW = (pd.Timedelta(days=7), pd.Timedelta(days=1))
 _NEEDED = ["mention_id", "article_id", "action", "actor", "actor_country", "target", "product", "rate_from", "rate_to",
            "event_date", "date_precision", "sentence", "published_at"]
+
+
+def _missing(value: object) -> bool:
+    """``pd.isna`` for one value, without its cost: None, NA, NaT or a float NaN."""
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def _set(value: object) -> frozenset[str]:
@@ -116,49 +133,136 @@ def _span(date: object, precision: str) -> tuple[int, int] | None:
     return lo.value, hi.value
 
 
+class _Key:
+    """What the merge compares of one mention."""
+
+    __slots__ = ("action", "actor", "targets", "products", "rate_from", "rate_to", "span", "precision", "fine")
+
+    def __init__(self, action, actor, targets, products, rate_from, rate_to, span, precision) -> None:
+        self.action, self.actor, self.targets, self.products = action, actor, targets, products
+        self.rate_from, self.rate_to, self.span, self.precision = rate_from, rate_to, span, precision
+        self.fine = span is not None and precision in ("minute", "hour", "day")
+
+
 class _Event:
-    """A cluster of mentions being merged."""
+    """An event being merged: the key of its first mention, widened by the mentions that join it."""
 
-    def __init__(self, m: dict) -> None:
-        self.mentions = [m]
-        self.action = m["action"]
-        self.date, self.precision = m["event_date"], m["date_precision"]
-        self.actor = m["actor_country"] or None
-        self.targets, self.products = m["targets"], m["products"]
-        self.rate_from, self.rate_to = m["rate_from"], m["rate_to"]
-        self.span = m["span"]
-        self.fine = self.precision in ("minute", "hour", "day")
+    __slots__ = ("action", "actor", "targets", "products", "rate_from", "rate_to", "span", "fine", "places")
 
-    def accepts(self, m: dict) -> bool:
-        if m["action"] != self.action:
+    def __init__(self, m: _Key, places: list[tuple]) -> None:
+        self.action, self.actor = m.action, m.actor
+        self.targets, self.products = m.targets, m.products
+        self.rate_from, self.rate_to = m.rate_from, m.rate_to
+        self.span, self.fine = m.span, m.precision in ("minute", "hour", "day")
+        self.places = places
+
+    def accepts(self, m: _Key) -> bool:
+        if m.action != self.action:
             return False
-        if self.actor and m["actor_country"] and self.actor != m["actor_country"]:
+        if self.actor and m.actor and self.actor != m.actor:
             return False
-        for mine, theirs in ((self.targets, m["targets"]), (self.products, m["products"])):
+        for mine, theirs in ((self.targets, m.targets), (self.products, m.products)):
             if mine and theirs and not (mine <= theirs or theirs <= mine):
                 return False
-        for mine, theirs in ((self.rate_to, m["rate_to"]), (self.rate_from, m["rate_from"])):
+        for mine, theirs in ((self.rate_to, m.rate_to), (self.rate_from, m.rate_from)):
             if mine is not None and theirs is not None and abs(mine - theirs) > 1e-9:
                 return False
-        if self.span is None or m["span"] is None:
-            return self.span is None and m["span"] is None
-        (lo, hi), (mlo, mhi) = self.span, m["span"]
-        if self.fine and m["date_precision"] in ("minute", "hour", "day"):
+        if self.span is None or m.span is None:
+            return self.span is None and m.span is None
+        (lo, hi), (mlo, mhi) = self.span, m.span
+        if self.fine and m.precision in ("minute", "hour", "day"):
             return lo == mlo
         return mlo < hi and lo < mhi  # the periods overlap
 
-    def add(self, m: dict) -> None:
-        self.mentions.append(m)
-        self.actor = self.actor or m["actor_country"]
-        self.targets = self.targets | m["targets"] if self.targets and m["targets"] else self.targets or m["targets"]
-        self.products = self.products | m["products"] if self.products and m["products"] else self.products or m["products"]
-        self.rate_to = self.rate_to if self.rate_to is not None else m["rate_to"]
-        self.rate_from = self.rate_from if self.rate_from is not None else m["rate_from"]
+    def add(self, m: _Key) -> None:
+        self.actor = self.actor or m.actor
+        self.targets = self.targets | m.targets if self.targets and m.targets else self.targets or m.targets
+        self.products = self.products | m.products if self.products and m.products else self.products or m.products
+        self.rate_to = self.rate_to if self.rate_to is not None else m.rate_to
+        self.rate_from = self.rate_from if self.rate_from is not None else m.rate_from
+
+
+class _Index:
+    """The events by place (action and week; action and day for day-dated ones), in creation order.
+
+    Also by place and the values of some attributes (``DIMS``): actor
+    country, targets, products, and actor with targets or with products
+    (each target and each product apart; ``None`` for an event without
+    one). An event can accept a mention only if, for each attribute the
+    mention gives, the event is filed under the mention's value or under
+    ``None`` (targets and products match by inclusion, so two known sets must
+    share an element); the mention is looked up by whichever choice has the
+    fewest such events (in a dense corpus most candidates fail on the actor,
+    the target or the product).
+    """
+
+    # attribute positions in ``values``: 0 actor country, 1 targets, 2 products
+    DIMS = ((0,), (1,), (2,), (0, 1), (0, 2))
+
+    def __init__(self) -> None:
+        self.every: dict[tuple, list[int]] = {}
+        self.by: dict[tuple, list[int]] = {}
+
+    @staticmethod
+    def values(event_or_key) -> tuple[tuple, tuple, tuple]:
+        """The values each attribute is filed under (``(None,)`` when unknown)."""
+        return ((event_or_key.actor or None,), tuple(event_or_key.targets) or (None,),
+                tuple(event_or_key.products) or (None,))
+
+    @staticmethod
+    def _combos(values: tuple, dim: tuple[int, ...]) -> list[tuple]:
+        if len(dim) == 1:
+            return [(v,) for v in values[dim[0]]]
+        return [(a, b) for a in values[dim[0]] for b in values[dim[1]]]
+
+    def file(self, i: int, event: _Event) -> None:
+        """File a new event (the last made: appended keeps creation order)."""
+        values = self.values(event)
+        keys = [(dim, combo) for dim in self.DIMS for combo in self._combos(values, dim)]
+        by = self.by
+        for k in event.places:
+            self.every.setdefault(k, []).append(i)
+            for dim, combo in keys:
+                by.setdefault((k, dim, combo), []).append(i)
+
+    def refile(self, i: int, event: _Event, before: tuple) -> None:
+        """File an event again under the values it gained (``before``: its values before a mention joined)."""
+        after = self.values(event)
+        if after == before:
+            return
+        for dim in self.DIMS:
+            if all(before[a] == after[a] for a in dim):
+                continue
+            old, new = set(self._combos(before, dim)), set(self._combos(after, dim))
+            for k in event.places:
+                for combo in new - old:
+                    bisect.insort(self.by.setdefault((k, dim, combo), []), i)
+                for combo in old - new:  # a None that became known
+                    self.by[(k, dim, combo)].remove(i)
+
+    def candidates(self, look: list[tuple], m: _Key) -> list:
+        """Lists that hold every event of those places that could accept ``m``: the shortest such choice."""
+        best = [self.every.get(k, ()) for k in look]
+        size = sum(map(len, best))
+        if size <= 1:
+            return best
+        actor, targets, products = self.values(m)
+        wider = ((*actor, None), (*targets, None), (*products, None))
+        known = (actor[0] is not None, targets[0] is not None, products[0] is not None)
+        get = self.by.get
+        for dim in self.DIMS:
+            if not all(known[a] for a in dim):
+                continue
+            lists = [get((k, dim, combo), ()) for k in look for combo in self._combos(wider, dim)]
+            n = sum(map(len, lists))
+            if n < size:
+                best, size = lists, n
+        return best
 
 
 def _mode(values: list) -> object:
     """The most frequent non-missing value; ties go to the first seen."""
-    vals = [v for v in values if v is not None and not (not isinstance(v, (list, tuple, frozenset)) and pd.isna(v))]
+    vals = [v for v in values if not _missing(v)]
     if not vals:
         return None
     counts = Counter(vals)
@@ -170,7 +274,7 @@ def _ordered(sets: list[str | None]) -> str | None:
     """Union of ', '-joined lists in first-seen order."""
     out: list[str] = []
     for s in sets:
-        for v in ([] if s is None or (not isinstance(s, str) and pd.isna(s)) else str(s).split(", ")):
+        for v in ([] if _missing(s) else str(s).split(", ")):
             if v and v not in out:
                 out.append(v)
     if "all" in out and len(out) > 1:
@@ -239,7 +343,8 @@ def merge_mentions(events: pd.DataFrame, outlet_of: dict, published_of: dict, *,
     mentions may also be split by ``action`` and each part merged on its own
     (in any process): ``finish_timeline`` of the parts is the same table.
     That is how ``newskit.pipeline`` and ``newskit.dask`` build the timeline
-    of a corpus that does not fit in one table.
+    of a corpus that does not fit in one table (with ``merged_events``, which
+    makes the rows a batch of events at a time).
 
     Args:
         events: rows of ``tariff_events`` (negated and hypothetical ones are
@@ -253,64 +358,142 @@ def merge_mentions(events: pd.DataFrame, outlet_of: dict, published_of: dict, *,
     Returns:
         The rows of ``TIMELINE_COLUMNS``, not yet sorted nor coerced.
     """
+    rows = _unflagged(events)
+    aid = rows["article_id"].astype(str).tolist()
+    rows = rows.assign(
+        _outlet=pd.Series([outlet_of.get(a) for a in aid], index=rows.index, dtype=object),
+        _published=pd.to_datetime(pd.Series([published_of.get(a, p) for a, p in zip(aid, rows["published_at"])],
+                                            index=rows.index, dtype=object), utc=True),
+    )
+    out = [row for batch in merged_events(rows, with_articles=with_articles) for row in batch]
+    return pd.DataFrame(out) if out else pd.DataFrame(columns=[c.name for c in TIMELINE_COLUMNS])
+
+
+def _unflagged(events: pd.DataFrame) -> pd.DataFrame:
     rows = events
     for flag in ("negated", "hypothetical"):
         if flag in rows.columns:
             rows = rows[~rows[flag].fillna(False).astype(bool)]
-    mentions = []
-    for r in rows.to_dict("records"):
-        mentions.append({
-            **r,
-            "actor_country": None if pd.isna(r["actor_country"]) else r["actor_country"],
-            "targets": _set(r["target"]), "products": _set(r["product"]),
-            "rate_from": _num(r["rate_from"]), "rate_to": _num(r["rate_to"]),
-            "date_precision": r["date_precision"] if isinstance(r["date_precision"], str) else "published",
-        })
-        mentions[-1]["span"] = _span(r["event_date"], mentions[-1]["date_precision"])
-    mentions.sort(key=lambda m: (_PRECISION_RANK.get(m["date_precision"], 99),
-                                 m["event_date"] if not pd.isna(m["event_date"]) else pd.Timestamp.max.tz_localize("UTC"),
-                                 str(m["mention_id"])))
-    clusters = _cluster(mentions)
-    out = []
-    for c in clusters:
-        ms = c.mentions
-        pub = {str(m["article_id"]): published_of.get(str(m["article_id"]), m["published_at"]) for m in ms}
-        order = sorted(pub, key=lambda a: (pd.Timestamp(pub[a]) if not pd.isna(pub[a]) else pd.Timestamp.max.tz_localize("UTC"), a))
-        rank = {a: i for i, a in enumerate(order)}
-        best = ms[0]  # the most specific date (mentions were sorted so)
-        target = _ordered([m["target"] for m in ms])
-        product = _ordered([m["product"] for m in ms])
-        outlets = sorted({str(outlet_of[a]) for a in order if a in outlet_of and not pd.isna(outlet_of[a])})
-        by_article = sorted(ms, key=lambda m: rank[str(m["article_id"])])
-        row = {
-            "action": c.action, "actor": _mode([m["actor"] for m in ms]), "actor_country": c.actor,
-            "target": target, "product": product,
-            "rate_from": _mode([m["rate_from"] for m in ms]), "rate_to": _mode([m["rate_to"] for m in ms]),
-            "rate_kind": _mode([m.get("rate_kind") for m in ms if m["rate_to"] is not None or m["rate_from"] is not None]),
-            "authority": _ordered([m.get("authority") for m in ms]),
-            "event_date": best["event_date"], "date_precision": best["date_precision"], "date_text": best.get("date_text"),
-            "effective_date": _mode([m.get("effective_date") for m in ms]), "end_date": _mode([m.get("end_date") for m in ms]),
-            "n_mentions": len(ms), "n_articles": len(order),
-            "n_outlets": len(outlets) if with_articles else pd.NA, "outlets": outlets,
-            "first_reported": min((pd.Timestamp(pub[a]) for a in order if not pd.isna(pub[a])), default=pd.NaT),
-            "article_ids": order, "mention_ids": [str(m["mention_id"]) for m in by_article],
-            "sentences": list(dict.fromkeys(str(m["sentence"]) for m in by_article)),
-        }
-        out.append(row)
-    if not out:
-        return pd.DataFrame(columns=[c.name for c in TIMELINE_COLUMNS])
-    df = pd.DataFrame(out)
-    df["event_id"] = [_event_id(a, d, c, t, p) for a, d, c, t, p in
-                      zip(df["action"], df["event_date"], df["actor_country"], df["target"], df["product"])]
-    # equal ids get -2, -3 ... in the order the events were made (the action is
-    # part of the id, so this needs only the mentions of one action)
+    return rows
+
+
+# events whose rows are made at once: bounds the Python objects alive while
+# a large action is merged (its mentions stay in columns)
+BATCH_EVENTS = 20_000
+_NO_DATE = pd.Timestamp.max.tz_localize("UTC")
+
+
+def merged_events(mentions: pd.DataFrame, *, with_articles: bool, batch: int = BATCH_EVENTS) -> Iterator[list[dict]]:
+    """The merged events of unflagged mentions, as lists of rows, ``batch`` events at a time.
+
+    The merge holds, per mention, only what it compares, coded (action,
+    actor country, targets, products, rates, the period of its date) and
+    per event its widened key; the rows of the events are then made
+    ``batch`` at a time from the mentions' columns. So the memory is the
+    mentions' columns plus a few dozen bytes per mention and per event, not
+    a Python object per mention.
+
+    Args:
+        mentions: unflagged rows of ``tariff_events`` (at least ``_NEEDED``),
+            with ``_outlet`` (the article's outlet, missing when unknown) and
+            ``_published`` (its publication time, UTC).
+        with_articles: whether outlets are known (``n_outlets`` is missing without).
+        batch: events per list yielded.
+
+    Yields:
+        Lists of rows (dicts of ``TIMELINE_COLUMNS``), in the order the events
+        were made, with their final ``event_id``.
+    """
+    if not len(mentions):
+        return
+    m = mentions.reset_index(drop=True)
+    n = len(m)
+    precision_codes, precisions = pd.factorize(m["date_precision"].astype(object))
+    precisions = [p if isinstance(p, str) else "published" for p in precisions] + ["published"]  # code -1: none
+    precision_of = np.asarray(precisions, dtype=object)[precision_codes]
+    rank = np.asarray([_PRECISION_RANK.get(p, 99) for p in precisions], dtype=np.int64)[precision_codes]
+    when = pd.to_datetime(m["event_date"], utc=True)
+    missing = when.isna().to_numpy()
+    ns = when.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]").view(np.int64)
+    order = pa.compute.sort_indices(
+        pa.table({"rank": rank, "date": np.where(missing, _NO_DATE.value, ns),
+                  "id": pa.array(m["mention_id"].astype(str).tolist(), pa.string())}),
+        sort_keys=[("rank", "ascending"), ("date", "ascending"), ("id", "ascending")]).to_numpy()
+
+    def coded(column: str, decode) -> tuple[np.ndarray, list]:
+        codes, uniques = pd.factorize(m[column].astype(object))
+        return codes, [decode(u) for u in uniques] + [decode(None)]
+
+    action_codes, actions = coded("action", lambda v: v)
+    actor_codes, actors = coded("actor_country", lambda v: v if isinstance(v, str) and v else None)
+    target_codes, targets = coded("target", _set)
+    product_codes, products = coded("product", _set)
+    rate_from = m["rate_from"].to_numpy(dtype=float, na_value=np.nan)
+    rate_to = m["rate_to"].to_numpy(dtype=float, na_value=np.nan)
+    spans: dict[tuple, tuple[int, int] | None] = {}
+
+    def key(i: int) -> _Key:
+        p = precision_of[i]
+        s = (None if missing[i] else int(ns[i]), p)
+        if s not in spans:
+            spans[s] = None if s[0] is None else _span(pd.Timestamp(s[0], tz="UTC"), p)
+        rf, rt = rate_from[i], rate_to[i]
+        return _Key(actions[action_codes[i]], actors[actor_codes[i]], targets[target_codes[i]],
+                    products[product_codes[i]], None if rf != rf else float(rf), None if rt != rt else float(rt),
+                    spans[s], p)
+
+    events, joined = _cluster(key(int(i)) for i in order)
+    # the mentions of each event, in the order they joined it
+    by_event = np.argsort(joined, kind="stable")
+    bounds = np.searchsorted(joined[by_event], np.arange(len(events) + 1))
+    rows_of = order[by_event]
+    columns = ["mention_id", "article_id", "actor", "target", "product", "rate_from", "rate_to", "rate_kind",
+               "authority", "event_date", "date_text", "effective_date", "end_date", "sentence", "_outlet", "_published"]
     seen: dict[str, int] = {}
-    ids = []
-    for i in df["event_id"]:
-        seen[i] = seen.get(i, 0) + 1
-        ids.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
-    df["event_id"] = ids
-    return df
+    for b0 in range(0, len(events), batch):
+        b1 = min(len(events), b0 + batch)
+        take = rows_of[bounds[b0]:bounds[b1]]
+        col = {c: (m[c].take(take).tolist() if c in m.columns else [None] * len(take)) for c in columns}
+        col["precision"] = precision_of[take].tolist()
+        for c in ("rate_from", "rate_to"):
+            col[c] = [_num(v) for v in col[c]]
+        out = []
+        for e in range(b0, b1):
+            lo, hi = int(bounds[e] - bounds[b0]), int(bounds[e + 1] - bounds[b0])
+            row = _event_row(events[e], {c: v[lo:hi] for c, v in col.items()}, with_articles)
+            # equal ids get -2, -3 ... in the order the events were made (the action is
+            # part of the id, so this needs only the mentions of one action)
+            i = _event_id(row["action"], row["event_date"], row["actor_country"], row["target"], row["product"])
+            seen[i] = seen.get(i, 0) + 1
+            row["event_id"] = i if seen[i] == 1 else f"{i}-{seen[i]}"
+            out.append(row)
+        yield out
+
+
+def _event_row(event: _Event, ms: dict[str, list], with_articles: bool) -> dict:
+    """The timeline row of one event from the columns of its mentions (in the order they joined it)."""
+    aids = [str(a) for a in ms["article_id"]]
+    pub = dict(zip(aids, ms["_published"]))
+    order = sorted(pub, key=lambda a: (_NO_DATE if _missing(pub[a]) else pd.Timestamp(pub[a]), a))
+    rank = {a: i for i, a in enumerate(order)}
+    outlets = sorted({str(o) for o in ms["_outlet"] if not _missing(o)})
+    by_article = sorted(range(len(aids)), key=lambda j: rank[aids[j]])
+    rated = [j for j in range(len(aids)) if ms["rate_to"][j] is not None or ms["rate_from"][j] is not None]
+    return {
+        "action": event.action, "actor": _mode(ms["actor"]), "actor_country": event.actor,
+        "target": _ordered(ms["target"]), "product": _ordered(ms["product"]),
+        "rate_from": _mode(ms["rate_from"]), "rate_to": _mode(ms["rate_to"]),
+        "rate_kind": _mode([ms["rate_kind"][j] for j in rated]),
+        "authority": _ordered(ms["authority"]),
+        # the first mention has the most specific date (mentions were sorted so)
+        "event_date": ms["event_date"][0], "date_precision": ms["precision"][0], "date_text": ms["date_text"][0],
+        "effective_date": _mode(ms["effective_date"]), "end_date": _mode(ms["end_date"]),
+        "n_mentions": len(aids), "n_articles": len(order),
+        "n_outlets": len(outlets) if with_articles else pd.NA, "outlets": outlets,
+        "first_reported": min((pd.Timestamp(pub[a]) for a in order if not _missing(pub[a])), default=pd.NaT),
+        "article_ids": order, "mention_ids": [str(ms["mention_id"][j]) for j in by_article],
+        "sentences": list(dict.fromkeys(str(ms["sentence"][j]) for j in by_article)),
+    }
 
 
 def finish_timeline(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -330,55 +513,48 @@ def finish_timeline(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return schema.coerce(df, TIMELINE_COLUMNS)
 
 
-def _cluster(mentions: list[dict]) -> list[_Event]:
+def _cluster(keys: Iterable[_Key]) -> tuple[list[_Event], np.ndarray]:
     """Greedy merge of the sorted mentions: each joins the earliest-made event that accepts it.
 
-    Events are indexed so that a mention is compared only with those it could
-    join: by action and the weeks their dates cover; mentions dated to the
-    minute, hour or day by action and day (they come first in the sort, so
-    they only meet events made by such mentions, which accept them only on
-    the same day); and within each, by actor country, a mention with a known
-    actor looking only at the events of that actor or of none (most
-    candidates in a dense corpus fail on the actor). Every index list is in
-    creation order, so the first event in a list that accepts is that list's
-    earliest: the result is that of comparing with every event.
+    A mention is compared only with the events it could join (``_Index``):
+    those of its action and the weeks its date covers (mentions dated to the
+    minute, hour or day: of its action and day; they come first in the sort,
+    so they only meet events made by such mentions, which accept them only
+    on the same day), narrowed by actor country, target or product. Every
+    index list is in creation order, so the first event in a list that
+    accepts is that list's earliest: the result is that of comparing with
+    every event.
+
+    Returns:
+        The events, in creation order, and for each mention (in the order
+        given) the number of the event it joined.
     """
-    clusters: list[_Event] = []
-    every: dict[tuple, list[int]] = {}  # place -> events there
-    by_actor: dict[tuple, list[int]] = {}  # (place, actor country or None) -> events there
-    places: list[list[tuple]] = []
-    for m in mentions:
-        fine = m["span"] is not None and m["date_precision"] in ("minute", "hour", "day")
-        weeks = _buckets(m["action"], m["span"])
-        look = [("day", m["action"], m["span"][0])] if fine else weeks
-        actor = m["actor_country"] or None
-        lists = ([every.get(k, ()) for k in look] if actor is None
-                 else [by_actor.get((k, a), ()) for k in look for a in (actor, None)])
+    events: list[_Event] = []
+    joined: list[int] = []
+    index = _Index()
+    for m in keys:
+        weeks = _buckets(m.action, m.span)
+        look = [("day", m.action, m.span[0])] if m.fine else weeks
         home = None
-        for candidates in lists:
+        for candidates in index.candidates(look, m):
             for i in candidates:
                 if home is not None and i >= home:
                     break  # creation order: none later in this list can win
-                if clusters[i].accepts(m):
+                if events[i].accepts(m):
                     home = i
                     break
         if home is None:
-            c = _Event(m)
-            clusters.append(c)
-            i = len(clusters) - 1
-            places.append(weeks + ([("day", m["action"], m["span"][0])] if fine and c.fine else []))
-            for k in places[i]:
-                every.setdefault(k, []).append(i)
-                by_actor.setdefault((k, c.actor), []).append(i)
+            home = len(events)
+            e = _Event(m, weeks + ([("day", m.action, m.span[0])] if m.fine else []))
+            events.append(e)
+            index.file(home, e)
         else:
-            c = clusters[home]
-            before = c.actor
-            c.add(m)
-            if before is None and c.actor is not None:  # the event now has an actor: file it there
-                for k in places[home]:
-                    by_actor[(k, None)].remove(home)
-                    bisect.insort(by_actor.setdefault((k, c.actor), []), home)
-    return clusters
+            e = events[home]
+            before = index.values(e)
+            e.add(m)
+            index.refile(home, e, before)
+        joined.append(home)
+    return events, np.asarray(joined, dtype=np.int64)
 
 
 def _with_ids(events: pd.DataFrame, link: dict[str, str]) -> pd.DataFrame:
