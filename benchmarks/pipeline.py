@@ -218,7 +218,7 @@ def _write(df: pd.DataFrame, path: Path) -> int:
 def _process_chunk(index: int, files: list[str], out: Path | None) -> dict:
     """Run every stage on one chunk of files; the figures and the partial reducer."""
     from newskit import load_articles
-    from newskit.pipeline import kept_events
+    from newskit.pipeline import kept_events, spool_events
 
     stages, Reducer, _ = _pipeline_parts()
     sampler = _WORKER.get("sampler")
@@ -242,7 +242,9 @@ def _process_chunk(index: int, files: list[str], out: Path | None) -> dict:
     # co-mention edges) go to a reducer
     with clock.stage("timeline_add"):
         kept = kept_events(arts, tables["events"])
-        spooled = _write(kept, out / SPOOL / f"part-{index:05d}.parquet") if out is not None else 0
+        if out is not None:
+            spool_events(kept, out / SPOOL, index)
+        spooled = sum(f.stat().st_size for f in (out / SPOOL).glob(f"*/part-{index:05d}.parquet")) if out else 0
     with clock.stage("cross_add"):
         cross = Reducer(timeline=False)
         cross.add(arts, tables["mentions"], None)

@@ -395,35 +395,49 @@ def kept_events(articles: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
-def spooled_timeline(folder: Path, out: Path) -> int:
-    """Merge the kept event mentions spooled as Parquet parts into the timeline, written as parts under ``out``.
+def spool_events(kept: pd.DataFrame, folder: Path, i: int) -> None:
+    """Write kept event mentions (``kept_events``) as part ``i`` of a spool, one folder per action."""
+    for action, rows in kept.groupby("action", observed=True, sort=True):
+        _write_part(rows, Path(folder) / f"action={action}", i)
 
-    One action at a time (mentions of different actions never merge), and
-    within it ``merged_events`` makes the rows a batch of events at a time,
-    each batch written as one part (``out/part-00000.parquet`` ...), so
-    memory holds one action's mentions in columns and a batch of rows, not
-    the timeline. ``read_tables`` sorts the parts into the timeline's order.
+
+def spooled_timeline(folder: Path, out: Path) -> int:
+    """Merge the event mentions of a spool (``spool_events``) into the timeline, written as parts under ``out``.
+
+    One action at a time (mentions of different actions never merge); the
+    merge reads an action's key columns, and then the rest of its columns to
+    make the rows of the events a batch at a time (``merged_events``), each
+    batch written as one part (``out/part-00000.parquet`` ...). So memory
+    holds one action's mentions, not all of them, and never the timeline.
+    ``read_tables`` sorts the parts into the timeline's order.
 
     Returns:
         The number of events written.
     """
-    import pyarrow.dataset as ds
-
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    files = sorted(Path(folder).glob("*.parquet")) if Path(folder).is_dir() else []
+    folders = sorted(p for p in Path(folder).glob("action=*") if p.is_dir()) if Path(folder).is_dir() else []
     n = written = 0
-    if files:
-        data = ds.dataset([str(f) for f in files], format="parquet")
-        actions = sorted(set(data.to_table(columns=["action"]).column("action").to_pylist()))
-        for a in actions:
-            for rows in _merged(data.to_table(filter=ds.field("action") == a).to_pandas()):
-                _write_part(schema.coerce(pd.DataFrame(rows), TIMELINE_COLUMNS), out, written)
-                written += 1
-                n += len(rows)
+    for action in folders:
+        files = sorted(str(f) for f in action.glob("*.parquet"))
+        for rows in merged_events(partial(_read_kept, files), with_articles=True):
+            _write_part(schema.coerce(pd.DataFrame(rows), TIMELINE_COLUMNS), out, written)
+            written += 1
+            n += len(rows)
     if not written:
         _write_part(schema.empty(TIMELINE_COLUMNS), out, 0)
     return n
+
+
+def _read_kept(files: list[str], columns: list[str]) -> pd.DataFrame:
+    """Those columns of spooled mentions, ready for ``merged_events`` (see ``_ready``)."""
+    import pyarrow.dataset as ds
+
+    data = ds.dataset(files, format="parquet")
+    names = set(data.schema.names)
+    extra = ["_known", "published_at"] if {"_outlet", "_published"} & set(columns) else []
+    table = data.to_table(columns=[c for c in dict.fromkeys(columns + extra) if c in names])
+    return _ready(table.to_pandas()) if extra else table.to_pandas()
 
 
 def timeline_of(events: pd.DataFrame | None) -> pd.DataFrame:
@@ -435,16 +449,17 @@ def timeline_of(events: pd.DataFrame | None) -> pd.DataFrame:
 
 def timeline_part(events: pd.DataFrame) -> pd.DataFrame:
     """``merge_mentions`` of kept event mentions (all of one or more whole actions), unsorted."""
-    rows = [row for batch in _merged(events) for row in batch]
+    rows = [row for batch in merged_events(_ready(events), with_articles=True) for row in batch]
     return pd.DataFrame(rows) if rows else schema.empty(TIMELINE_COLUMNS)
 
 
-def _merged(events: pd.DataFrame):
-    """``merged_events`` of kept event mentions: an article's own time where the article table had none."""
+def _ready(events: pd.DataFrame) -> pd.DataFrame:
+    """Kept event mentions as ``merged_events`` reads them: an article's own time and no outlet where the
+    article table had none."""
     known = events["_known"].astype(bool).to_numpy()
-    rows = events.assign(_published=events["_published"].where(known, pd.to_datetime(events["published_at"], utc=True)),
-                         _outlet=events["_outlet"].astype(object).where(known, None))
-    return merged_events(rows, with_articles=True)
+    return events.assign(
+        _published=events["_published"].where(known, pd.to_datetime(events["published_at"], utc=True)),
+        _outlet=events["_outlet"].astype(object).where(known, None))
 
 
 # --------------------------------------------------------------------------- duplicates
@@ -629,7 +644,7 @@ def run(
                 rows[name] += len(tables[name])
             if cross:
                 reducer.add(arts, tables["mentions"], tables["events"])
-                _write_part(kept_events(arts, tables["events"]), scratch / "events", i)
+                spool_events(kept_events(arts, tables["events"]), scratch / "events", i)
             if signatures is not None:
                 signatures.add(arts)
             n_chunks += 1

@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -383,7 +383,15 @@ BATCH_EVENTS = 20_000
 _NO_DATE = pd.Timestamp.max.tz_localize("UTC")
 
 
-def merged_events(mentions: pd.DataFrame, *, with_articles: bool, batch: int = BATCH_EVENTS) -> Iterator[list[dict]]:
+# what the merge compares, and what the rows of the merged events are made of
+_KEY_COLUMNS = ["mention_id", "action", "actor_country", "target", "product", "rate_from", "rate_to", "event_date",
+                "date_precision"]
+_ROW_COLUMNS = ["mention_id", "article_id", "actor", "target", "product", "rate_from", "rate_to", "rate_kind",
+                "authority", "event_date", "date_text", "effective_date", "end_date", "sentence", "_outlet", "_published"]
+
+
+def merged_events(mentions: pd.DataFrame | Callable[[list[str]], pd.DataFrame], *, with_articles: bool,
+                  batch: int = BATCH_EVENTS) -> Iterator[list[dict]]:
     """The merged events of unflagged mentions, as lists of rows, ``batch`` events at a time.
 
     The merge holds, per mention, only what it compares, coded (action,
@@ -396,7 +404,12 @@ def merged_events(mentions: pd.DataFrame, *, with_articles: bool, batch: int = B
     Args:
         mentions: unflagged rows of ``tariff_events`` (at least ``_NEEDED``),
             with ``_outlet`` (the article's outlet, missing when unknown) and
-            ``_published`` (its publication time, UTC).
+            ``_published`` (its publication time, UTC); or a function that
+            returns the named columns of those rows (those it has), in the
+            same row order each time: then the key columns are read for the
+            merge and dropped before the rest are read for the rows, so the
+            mentions are never held whole (``newskit.pipeline`` reads them
+            from Parquet so).
         with_articles: whether outlets are known (``n_outlets`` is missing without).
         batch: events per list yielded.
 
@@ -404,10 +417,53 @@ def merged_events(mentions: pd.DataFrame, *, with_articles: bool, batch: int = B
         Lists of rows (dicts of ``TIMELINE_COLUMNS``), in the order the events
         were made, with their final ``event_id``.
     """
-    if not len(mentions):
+    if callable(mentions):
+        load = mentions
+    else:
+        frame = mentions.reset_index(drop=True)
+
+        def load(columns: list[str]) -> pd.DataFrame:
+            return frame[[c for c in columns if c in frame.columns]]
+    keys = load(_KEY_COLUMNS)
+    if not len(keys):
         return
-    m = mentions.reset_index(drop=True)
-    n = len(m)
+    order, joined, event_keys, precision_of = _assign(keys)
+    del keys
+    # the mentions of each event, in the order they joined it
+    by_event = np.argsort(joined, kind="stable")
+    bounds = np.searchsorted(joined[by_event], np.arange(len(event_keys) + 1))
+    rows_of = order[by_event]
+    del order, joined, by_event
+    m = load(_ROW_COLUMNS)
+    seen: dict[str, int] = {}
+    for b0 in range(0, len(event_keys), batch):
+        b1 = min(len(event_keys), b0 + batch)
+        take = rows_of[bounds[b0]:bounds[b1]]
+        col = {c: (m[c].take(take).tolist() if c in m.columns else [None] * len(take)) for c in _ROW_COLUMNS}
+        col["precision"] = precision_of[take].tolist()
+        for c in ("rate_from", "rate_to"):
+            col[c] = [_num(v) for v in col[c]]
+        out = []
+        for e in range(b0, b1):
+            lo, hi = int(bounds[e] - bounds[b0]), int(bounds[e + 1] - bounds[b0])
+            row = _event_row(*event_keys[e], {c: v[lo:hi] for c, v in col.items()}, with_articles)
+            # equal ids get -2, -3 ... in the order the events were made (the action is
+            # part of the id, so this needs only the mentions of one action)
+            i = _event_id(row["action"], row["event_date"], row["actor_country"], row["target"], row["product"])
+            seen[i] = seen.get(i, 0) + 1
+            row["event_id"] = i if seen[i] == 1 else f"{i}-{seen[i]}"
+            out.append(row)
+        yield out
+
+
+def _assign(m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[tuple], np.ndarray]:
+    """Merge mentions given by their key columns.
+
+    Returns:
+        The mentions' row numbers in merge order; for each (in that order)
+        the number of the event it joined; per event its action and actor
+        country; and per row the date precision ("published" when missing).
+    """
     precision_codes, precisions = pd.factorize(m["date_precision"].astype(object))
     precisions = [p if isinstance(p, str) else "published" for p in precisions] + ["published"]  # code -1: none
     precision_of = np.asarray(precisions, dtype=object)[precision_codes]
@@ -443,34 +499,10 @@ def merged_events(mentions: pd.DataFrame, *, with_articles: bool, batch: int = B
                     spans[s], p)
 
     events, joined = _cluster(key(int(i)) for i in order)
-    # the mentions of each event, in the order they joined it
-    by_event = np.argsort(joined, kind="stable")
-    bounds = np.searchsorted(joined[by_event], np.arange(len(events) + 1))
-    rows_of = order[by_event]
-    columns = ["mention_id", "article_id", "actor", "target", "product", "rate_from", "rate_to", "rate_kind",
-               "authority", "event_date", "date_text", "effective_date", "end_date", "sentence", "_outlet", "_published"]
-    seen: dict[str, int] = {}
-    for b0 in range(0, len(events), batch):
-        b1 = min(len(events), b0 + batch)
-        take = rows_of[bounds[b0]:bounds[b1]]
-        col = {c: (m[c].take(take).tolist() if c in m.columns else [None] * len(take)) for c in columns}
-        col["precision"] = precision_of[take].tolist()
-        for c in ("rate_from", "rate_to"):
-            col[c] = [_num(v) for v in col[c]]
-        out = []
-        for e in range(b0, b1):
-            lo, hi = int(bounds[e] - bounds[b0]), int(bounds[e + 1] - bounds[b0])
-            row = _event_row(events[e], {c: v[lo:hi] for c, v in col.items()}, with_articles)
-            # equal ids get -2, -3 ... in the order the events were made (the action is
-            # part of the id, so this needs only the mentions of one action)
-            i = _event_id(row["action"], row["event_date"], row["actor_country"], row["target"], row["product"])
-            seen[i] = seen.get(i, 0) + 1
-            row["event_id"] = i if seen[i] == 1 else f"{i}-{seen[i]}"
-            out.append(row)
-        yield out
+    return order, joined, [(e.action, e.actor) for e in events], precision_of
 
 
-def _event_row(event: _Event, ms: dict[str, list], with_articles: bool) -> dict:
+def _event_row(action: str, actor_country: str | None, ms: dict[str, list], with_articles: bool) -> dict:
     """The timeline row of one event from the columns of its mentions (in the order they joined it)."""
     aids = [str(a) for a in ms["article_id"]]
     pub = dict(zip(aids, ms["_published"]))
@@ -480,7 +512,7 @@ def _event_row(event: _Event, ms: dict[str, list], with_articles: bool) -> dict:
     by_article = sorted(range(len(aids)), key=lambda j: rank[aids[j]])
     rated = [j for j in range(len(aids)) if ms["rate_to"][j] is not None or ms["rate_from"][j] is not None]
     return {
-        "action": event.action, "actor": _mode(ms["actor"]), "actor_country": event.actor,
+        "action": action, "actor": _mode(ms["actor"]), "actor_country": actor_country,
         "target": _ordered(ms["target"]), "product": _ordered(ms["product"]),
         "rate_from": _mode(ms["rate_from"]), "rate_to": _mode(ms["rate_to"]),
         "rate_kind": _mode([ms["rate_kind"][j] for j in rated]),
