@@ -34,6 +34,7 @@ corpus is merged from columns, not from a Python object per mention.
 """
 from __future__ import annotations
 
+import array
 import bisect
 import hashlib
 from collections import Counter
@@ -464,7 +465,8 @@ def _assign(m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[tuple], np.nd
         the number of the event it joined; per event its action and actor
         country; and per row the date precision ("published" when missing).
     """
-    precision_codes, precisions = pd.factorize(m["date_precision"].astype(object))
+    # factorized, not turned into a Python object per row
+    precision_codes, precisions = pd.factorize(m["date_precision"])
     precisions = [p if isinstance(p, str) else "published" for p in precisions] + ["published"]  # code -1: none
     precision_of = np.asarray(precisions, dtype=object)[precision_codes]
     rank = np.asarray([_PRECISION_RANK.get(p, 99) for p in precisions], dtype=np.int64)[precision_codes]
@@ -473,12 +475,12 @@ def _assign(m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[tuple], np.nd
     ns = when.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[ns]").view(np.int64)
     order = pa.compute.sort_indices(
         pa.table({"rank": rank, "date": np.where(missing, _NO_DATE.value, ns),
-                  "id": pa.array(m["mention_id"].astype(str).tolist(), pa.string())}),
+                  "id": pa.array(m["mention_id"].astype(str))}),
         sort_keys=[("rank", "ascending"), ("date", "ascending"), ("id", "ascending")]).to_numpy()
 
     def coded(column: str, decode) -> tuple[np.ndarray, list]:
-        codes, uniques = pd.factorize(m[column].astype(object))
-        return codes, [decode(u) for u in uniques] + [decode(None)]
+        codes, uniques = pd.factorize(m[column])
+        return codes, [decode(None if pd.isna(u) else u) for u in uniques] + [decode(None)]
 
     action_codes, actions = coded("action", lambda v: v)
     actor_codes, actors = coded("actor_country", lambda v: v if isinstance(v, str) and v else None)
@@ -562,7 +564,7 @@ def _cluster(keys: Iterable[_Key]) -> tuple[list[_Event], np.ndarray]:
         given) the number of the event it joined.
     """
     events: list[_Event] = []
-    joined: list[int] = []
+    joined = array.array("q")
     index = _Index()
     for m in keys:
         weeks = _buckets(m.action, m.span)
@@ -586,7 +588,7 @@ def _cluster(keys: Iterable[_Key]) -> tuple[list[_Event], np.ndarray]:
             e.add(m)
             index.refile(home, e, before)
         joined.append(home)
-    return events, np.asarray(joined, dtype=np.int64)
+    return events, np.frombuffer(joined, dtype=np.int64) if joined else np.zeros(0, np.int64)
 
 
 def _with_ids(events: pd.DataFrame, link: dict[str, str]) -> pd.DataFrame:
