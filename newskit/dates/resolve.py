@@ -9,6 +9,7 @@ value (TimeML 1.2.1 guidelines, §2.2: "2025-W23", "2025-Q2", "2025-SU", "199").
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -256,6 +257,7 @@ _LEFT_WORDS, _RIGHT_WORDS = 10, 6
 _PASSIVE = frozenset("be been being is are am get gets".split())
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a word; words repeat
 def _cue(word: str) -> str | None:
     w = word.lower().replace("’", "'")
     if w in PAST_VERBS:

@@ -10,6 +10,7 @@ is updated as expressions are found, left to right.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from newskit.dates import calendar_rules as cal
@@ -17,9 +18,9 @@ from newskit.dates import grammar as g
 from newskit.dates import quantity_rules as qty
 from newskit.dates import relative_rules as rel
 from newskit.dates.core import Context, Timex
-from newskit.dates.resolve import Anchor
+from newskit.dates.resolve import PRECISION, Anchor, parse_anchor, period_day
 
-__all__ = ["HANDLERS", "scan"]
+__all__ = ["HANDLERS", "date_rows", "scan"]
 
 HANDLERS = {**cal.HANDLERS, **rel.HANDLERS, **qty.HANDLERS}
 assert set(HANDLERS) == set(g.RULE_ORDER), set(HANDLERS) ^ set(g.RULE_ORDER)
@@ -128,3 +129,30 @@ def scan(text: str, anchor: Anchor) -> list[Timex]:
                 ctx.last = (tx.end, tx.period)
             break
     return out
+
+
+def date_rows(text: str, anchor: object) -> list[tuple[int, int, str, str, dt.date | None, str | None]]:
+    """The rows of ``newskit.dates.find_dates(text, anchor)`` as plain tuples, without building a table.
+
+    Each row is ``(start, end, type, value, date, precision)``: ``date`` a
+    ``datetime.date`` (the day ``find_dates`` gives as datetime64) or None for
+    NaT, ``precision`` a str or None. For callers that read the rows one by
+    one (``newskit.events.dating.article_dates``): a DataFrame per text costs
+    more than finding its dates.
+
+    Examples:
+        >>> date_rows("Trump spoke on Friday, for 90 days.", "2025-06-02")
+        [(15, 21, 'DATE', '2025-05-30', datetime.date(2025, 5, 30), 'day'), (27, 34, 'DURATION', 'P90D', None, None)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates: text must be a str; received {type(text).__name__}")
+    a = parse_anchor(anchor)
+    rows = []
+    for tx in scan(text, a):
+        day = period_day(tx.period) if tx.period is not None else None
+        if day is None:
+            rows.append((tx.start, tx.end, tx.type, tx.value, None, None))
+        else:
+            rows.append((tx.start, tx.end, tx.type, tx.value, day,
+                         tx.time_prec if tx.type == "TIME" else PRECISION.get(tx.period.gran)))
+    return rows

@@ -41,6 +41,56 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+def literal_prefixes(pattern: str, flags: int = 0, k: int = 3) -> set[str]:
+    r"""Lower-case strings of up to ``k`` characters, one of which starts every match of ``pattern``.
+
+    A string is cut where the pattern stops being plain characters (a class,
+    a repeat, a wildcard); "" in the set means a match may start with anything.
+
+    Examples:
+        >>> sorted(literal_prefixes(r"(?:the\s+)?court|judges?"))
+        ['cou', 'jud', 'the']
+    """
+    end = "\0"
+
+    def walk(seq) -> set[str]:
+        out = {""}
+        for op, av in seq:
+            todo = {q for q in out if len(q) < k and not q.endswith(end)}
+            if not todo:
+                break
+            keep = out - todo
+            if op is _c.LITERAL:
+                add = {chr(av).lower()}
+            elif op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+                add = {chr(a).lower() for _, a in av}
+            elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+                continue  # zero width
+            elif op is _c.SUBPATTERN:
+                add = walk(av[-1])
+            elif op is _c.BRANCH:
+                add = set().union(*(walk(b) for b in av[1]))
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] == 1:
+                add = walk(av[2]) | ({""} if av[0] == 0 else set())
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):  # a repeat: its first time, then anything
+                add = {q if q.endswith(end) else q + end for q in walk(av[2])} | ({""} if av[0] == 0 else set())
+            else:
+                add = {end}  # anything may follow: the string ends here
+            out = keep | {(q + a)[:k] for q in todo for a in add}
+        return out
+
+    return {q.replace(end, "") for q in walk(_sre_parse.parse(pattern, flags))}
+
+
+def trie(strings) -> str:
+    """An alternation of literal strings grouped by first character ("a(?:b|cd)|e"), for a look-ahead."""
+    by: dict[str, list[str]] = {}
+    for x in strings:
+        by.setdefault(x[0], []).append(x[1:])
+    return "|".join(re.escape(c) if "" in rest else re.escape(c) + "(?:" + "|".join(map(re.escape, sorted(rest, key=len, reverse=True))) + ")"
+                    for c, rest in sorted(by.items()))
+
+
 # Countries: aliases as written (case-sensitive: "US" is not "us"), not inside
 # a longer capitalised name or a time-zone phrase ("Washington time").
 _ALIAS_TO_COUNTRY: dict[str, str] = {}
@@ -66,11 +116,25 @@ class Dispatch:
         self._groups = {k: re.compile("(?:" + _alternation([re.escape(n) for n in v]) + ")" + tail) for k, v in groups.items()}
         firsts = "".join(sorted({re.escape(k[0]) for k in groups}))
         self._starts = re.compile(lookbehind + "[" + firsts + "]")
+        # The same places, only where a group's two characters follow (a
+        # one-character name only at the end of the text, as text[p:p + 2] is
+        # one character there); the first character is matched first, so that
+        # the scan skips to it, and the look-behind is checked after it.
+        seconds: dict[str, set[str]] = {}
+        for k in groups:
+            seconds.setdefault(k[0], set()).add(k[1:])
+        alts = []
+        for c, rest in sorted(seconds.items()):
+            ahead = ["[" + "".join(sorted(map(re.escape, (r for r in rest if r)))) + "]"] if any(rest) else []
+            ahead += [r"\Z"] if "" in rest else []
+            alts.append(re.escape(c) + "(?=" + "|".join(ahead) + ")")
+        self._keyed_starts = re.compile("(?:" + "|".join(alts) + ")(?<=" + lookbehind + "(?s:.))")
 
     def finditer(self, text: str):
         pos = 0
+        starts = self._keyed_starts  # a start without a group was passed over (pos + 1): not visited
         while True:
-            m = self._starts.search(text, pos)
+            m = starts.search(text, pos)
             if m is None:
                 return
             rx = self._groups.get(text[m.start():m.start() + 2])
@@ -104,11 +168,20 @@ _TITLE_LAST_WORDS = frozenset(
     w.lower() for w in re.findall(r"[A-Za-z]+", lx.TITLES) if w.lower() not in ("s", "w", "vice", "prime", "trade", "chief", "of"))
 _NAME_START = re.compile(r"(?<![\w-])[A-Z]")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\.?\s+$")
+# On the reversed text: a capital, spaces, ".", and a title word reversed (the
+# end of a word): every capital (_NAME_START) whose _PREV_WORD is in
+# _TITLE_LAST_WORDS is a match (and some others: the capital is checked again).
+_BEFORE_TITLE_WORD_REVERSED = re.compile(r"[A-Z](?=\s+\.?(?i:" + trie(sorted(w[::-1] for w in _TITLE_LAST_WORDS)) + r"))")
 # a country adjective just before a title: "Mexican President", "Japan's top negotiator"
 _ADJ_BEFORE = re.compile(r"(?:^|(?<=\s))(?P<adj>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}$")
 # longest names first, so "the Court of
 # International Trade" is not read as "the court"
 COURT_RE = re.compile(r"(?<![\w])(?:" + "|".join(lx.COURTS) + r")(?![\w])", re.I)
+# COURT_RE tried only where one of the first characters of a court name
+# follows: the same matches (a look-ahead every match passes), found faster.
+_COURT_PREFIXES = literal_prefixes(COURT_RE.pattern, COURT_RE.flags)
+_COURT_SCAN = COURT_RE if "" in _COURT_PREFIXES else re.compile(
+    r"(?<![\w])(?=" + trie(sorted(_COURT_PREFIXES)) + r")(?:" + "|".join(lx.COURTS) + r")(?![\w])", re.I)
 _COURT_WORD = re.compile(r"court|judge|panel|justices|Federal Circuit|\bCIT\b", re.I)
 
 TARIFF_RE = re.compile(r"\b(?:" + lx.TARIFF_NOUN + r")\b", re.I)
@@ -157,6 +230,11 @@ for _letter in sorted(set().union(*_LETTERS_OF.values())):
     _PRODUCT_BY_LETTER[_letter] = re.compile(r"(?:" + "|".join(_alts) + r")(?![\w-])", re.I)
 _PRODUCT_EACH = [(re.compile(a + r"(?![\w-])", re.I), name) for a, name in _PRODUCT_ALIASES]
 _WORD_START = re.compile(r"(?<![\w-])[" + "".join(_PRODUCT_BY_LETTER) + "".join(_PRODUCT_BY_LETTER).upper() + r"]")
+# The word starts of _WORD_START where an alias's first characters follow (as
+# re.IGNORECASE reads them): the only ones where an alias can match.
+_PRODUCT_PREFIXES = set().union(*(literal_prefixes(a, re.I) for a, _ in _PRODUCT_ALIASES))
+_PRODUCT_START = _WORD_START if "" in _PRODUCT_PREFIXES else re.compile(
+    r"(?<![\w-])(?=(?i:" + trie(sorted(_PRODUCT_PREFIXES)) + r"))[" + "".join(_PRODUCT_BY_LETTER) + "".join(_PRODUCT_BY_LETTER).upper() + r"]")
 
 
 class _ProductRE:
@@ -170,7 +248,7 @@ class _ProductRE:
         hi = len(text) if hi is None else hi
         pos = lo
         while True:
-            w = _WORD_START.search(text, pos, hi)
+            w = _PRODUCT_START.search(text, pos, hi)
             if w is None:
                 return
             m = _PRODUCT_BY_LETTER[w.group(0).lower()].match(text, w.start(), hi)
@@ -186,7 +264,17 @@ PRODUCT_RE = _ProductRE()
 
 def _product_name(text: str, start: int, end: int) -> str:
     """The product whose alias matched ``text[start:end]``."""
-    return next((name for rx, name in _PRODUCT_EACH if (m := rx.match(text, start)) and m.end() == end), "")
+    first = text[start:start + 1]
+    each = _PRODUCT_EACH if _ODD_CASE.match(first) else _PRODUCT_EACH_BY_FIRST.get(first.lower(), _PRODUCT_EACH_ANY)
+    return next((name for rx, name in each if (m := rx.match(text, start)) and m.end() == end), "")
+
+
+# _PRODUCT_EACH by the (lower-cased) first character of a match, in its order:
+# an alias whose matches cannot start with a character is not tried there.
+_FIRSTS_OF = [{q[:1] for q in literal_prefixes(rx.pattern, rx.flags)} for rx, _ in _PRODUCT_EACH]  # "": any
+_PRODUCT_EACH_ANY = [each for each, f in zip(_PRODUCT_EACH, _FIRSTS_OF) if "" in f]
+_PRODUCT_EACH_BY_FIRST = {c: [each for each, f in zip(_PRODUCT_EACH, _FIRSTS_OF) if c in f or "" in f]
+                          for c in sorted(set().union(*_FIRSTS_OF) - {""})}
 
 
 ALL_PRODUCTS_RE = re.compile(r"\b(?:" + lx.ALL_PRODUCTS + r")\b", re.I)
@@ -228,6 +316,25 @@ _ADDITIONAL = re.compile(r"\b(?:additional|extra|further|another|more|new\s+addi
 _NUMBER_FULL = re.compile(_NUMBER, re.I)
 # every rate pattern needs one of these: a cheap test before the eight patterns
 _MAY_HAVE_RATE = re.compile(r"%|percent|per\s+cent|pct\b|quarter|zero|-free", re.I)
+# A word (lower-cased) in every match of a rate pattern, and in every match of
+# an authority pattern (all of a tuple): a text without them has no match
+# (tests/test_events_speed_equivalence.py checks the words against the patterns).
+_RATE_WORDS = {"from_to": ("from",), "to_from": ("from",), "up_to": ("up",), "points": ("percentage",),
+               "quarter": ("quarter",), "zero": ("zero", "-free")}
+_AUTHORITY_WORDS = {"IEEPA": (("ieepa",), ("emergency",)), "Section 232": (("section", "232"), ("expansion",), ("national",)),
+                    "Section 301": (("section", "301"),), "Section 122": (("section", "122"),),
+                    "Section 201": (("section", "201"), ("safeguard",)), "Section 338": (("section", "338"),),
+                    "anti-dumping": (("dumping",), ("countervailing",))}
+# Characters that re.IGNORECASE matches to an ASCII letter although str.lower()
+# does not give that letter ("ı" matches "i"), or that lower to two ("İ").
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _keyword_text(text: str) -> str | None:
+    """``text`` lower-cased, to look for the words of a case-insensitive pattern; None when lower() would not do."""
+    return None if _ODD_CASE.search(text) else text.lower()
+
+
 # the preposition right before a rate ("to 50%", "from 25%", "levy of 10%"), determiners skipped
 _PREP_BEFORE = re.compile(r"\b(to|from|at|of|by)\s+(?:(?:a|an|the|its|their|about|around|nearly|roughly|some|"
                           r"almost|approximately|just|only|over|under|below|above|more\s+than|less\s+than)\s+)*$", re.I)
@@ -273,7 +380,11 @@ def find_rates(text: str, lo: int = 0, hi: int | None = None) -> list[Rate]:
         return []
     taken: list[tuple[int, int]] = []
     out: list[Rate] = []
+    low = _keyword_text(text[lo:hi])
     for kind, rx in RATE_PATTERNS:
+        words = _RATE_WORDS.get(kind) if low is not None else None
+        if words is not None and words[0] not in low and (len(words) == 1 or not any(w in low for w in words)):
+            continue  # every match of the pattern has one of the words: none here
         for m in rx.finditer(text, lo, hi):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -332,7 +443,9 @@ def find_countries(text: str) -> list[Mention]:
     return out
 
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w’'-]*[\w]|(?<=\bvon der )Leyen")
+# (?<![\w-])[A-Z][\w’'-]*[\w]|(?<=\bvon der )Leyen, with the capital first so
+# that the scan skips to capitals (the same matches, three times faster)
+_CAPITALISED = re.compile(r"[A-Z](?:(?<=(?<![\w-])[A-Z])[\w’'-]*[\w]|(?<=(?<=\bvon der )L)eyen)")
 
 
 class _Titled:
@@ -352,18 +465,22 @@ class _Titled:
 
 
 def _titled(text: str):
-    """Titled names: a capitalised name whose previous word ends a title."""
+    """Titled names: a capitalised name whose previous word ends a title.
+
+    The capitals visited are those after a title word (found on the reversed
+    text, ``_BEFORE_TITLE_WORD_REVERSED``): at any other capital the previous
+    word is not one, and the scan moved on.
+    """
     pos = 0
-    while True:
-        m = _NAME_START.search(text, pos)
-        if m is None:
-            return
-        pos = m.start() + 1
-        prev = _PREV_WORD.search(text, max(0, m.start() - 20), m.start())
+    n = len(text)
+    for start in reversed([n - 1 - c.start() for c in _BEFORE_TITLE_WORD_REVERSED.finditer(text[::-1])]):
+        if start < pos:
+            continue
+        prev = _PREV_WORD.search(text, max(0, start - 20), start)
         if prev is None or prev.group(1).lower() not in _TITLE_LAST_WORDS:
             continue
-        title = _TITLE_BEFORE.search(text, max(0, m.start() - 45), m.start())
-        name = _NAME_AT.match(text, m.start()) if title is not None else None
+        title = _TITLE_BEFORE.search(text, max(0, start - 45), start)
+        name = _NAME_AT.match(text, start) if title is not None else None
         if name is not None:
             yield _Titled(title.start(), name)
             pos = name.end()
@@ -445,7 +562,7 @@ def find_courts(text: str) -> list[Mention]:
     """
     if not _COURT_WORD.search(text):
         return []
-    return [Mention(m.start(), m.end(), "court", court_name(m.group(0)), None) for m in COURT_RE.finditer(text)]
+    return [Mention(m.start(), m.end(), "court", court_name(m.group(0)), None) for m in _COURT_SCAN.finditer(text)]
 
 
 def find_products(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
@@ -476,7 +593,15 @@ def find_authorities(text: str) -> list[tuple[int, int, str]]:
         ['IEEPA']
     """
     out = []
+    low = _keyword_text(text)
     for name, rx in AUTHORITY_RES:
+        need = _AUTHORITY_WORDS.get(name) if low is not None else None
+        if need is not None:
+            for words in need:
+                if words[0] in low and (len(words) == 1 or all(w in low for w in words)):
+                    break
+            else:
+                continue  # every match has the words of one of the tuples: none here
         for m in rx.finditer(text):
             out.append((m.start(), m.end(), name))
     out.sort()

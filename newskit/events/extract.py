@@ -60,6 +60,7 @@ How a sentence is read, in order:
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -123,6 +124,8 @@ _REQUEST = re.compile(
 _RETALIATORY = re.compile(r"\b(?:retaliatory|counter-?tariffs?|countermeasures?|in\s+retaliation|in\s+response|"
                           r"hit(?:ting)?\s+back)\b", re.I)
 _CONTEXT_NOUN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lx.CONTEXT_NOUNS), key=len, reverse=True)) + r")\b", re.I)
+_SPACES = re.compile(r"\s+")
+_TALKS = re.compile(r"\b(?:talks|negotiat\w+|agreement|deal|met|meets)\b", re.I)
 # An article about tariffs: talks and deals count in it without the word "tariff".
 _ARTICLE_TRADE = re.compile(r"\b(?:tariffs?|trade\s+(?:talks|deal|negotiations|war))\b", re.I)
 
@@ -139,6 +142,7 @@ class _Context:
     last_court: str | None = None
     tariff_court: bool = False  # a court was named in a sentence about tariffs
     trade_article: bool = False
+    day: pd.Timestamp | None = None  # the publication day, 00:00 UTC (naive): set on first use
 
 
 # ---------------------------------------------------------------------------
@@ -168,10 +172,12 @@ def _sentence_events(sent: str, dates: list[dt.Date], ctx: _Context, sentence_id
     nouns = en.tariff_nouns(sent, True if ents else None)
     rate_nouns = []
     if nouns:
-        bad = [m.span() for m in lx.OTHER_RATES.finditer(sent)]
-        rate_nouns = [m.span() for m in en.RATE_NOUN_RE.finditer(sent) if not any(a <= m.start() < b for a, b in bad)]
+        rate_nouns = list(en.RATE_NOUN_RE.finditer(sent))
+        if rate_nouns:  # "interest rates" and the like are not tariff rates
+            bad = [m.span() for m in lx.OTHER_RATES.finditer(sent)]
+            rate_nouns = [m.span() for m in rate_nouns if not any(a <= m.start() < b for a, b in bad)]
     trade = bool(nouns) or bool(lx.TRADE_CUE.search(sent))
-    relevant = trade or (ctx.trade_article and re.search(r"\b(?:talks|negotiat\w+|agreement|deal|met|meets)\b", sent, re.I)) \
+    relevant = trade or (ctx.trade_article and _TALKS.search(sent)) \
         or (ctx.tariff_court and bool(courts))
     if not relevant:
         _remember(sent, ents, ctx, dates, sentence_id, courts)
@@ -278,7 +284,7 @@ def _event(sent, t: rd.Trigger, trigs, spans, ents, courts, dates, ctx: _Context
 
 def _trigger_text(sent: str, t: rd.Trigger) -> str:
     if t.anchor < t.start and t.start - t.anchor <= 80:
-        return re.sub(r"\s+", " ", sent[t.anchor:t.end])
+        return _SPACES.sub(" ", sent[t.anchor:t.end])
     return sent[t.start:t.end]
 
 
@@ -307,7 +313,9 @@ def _request_deadlines(sent, spans, dates, trigs, ents, ctx) -> list[dict]:
 def _finish(sent: str, events: list[dict], ctx: _Context, sentence_id: int) -> list[dict]:
     """Dates to values, take_effect mentions from effective dates, rows."""
     rows = []
-    day = ctx.anchor.tz_convert("UTC").tz_localize(None).normalize()
+    day = ctx.day
+    if day is None:
+        day = ctx.day = ctx.anchor.tz_convert("UTC").tz_localize(None).normalize()
     has_effect = any(e["action"] == "take_effect" for e in events)
     for e in events:
         t: rd.Trigger = e["trig"]
@@ -333,7 +341,7 @@ def _finish(sent: str, events: list[dict], ctx: _Context, sentence_id: int) -> l
         eff = res["effective"].date if res["effective"] is not None and action != "take_effect" else None
         until = res["until"].date if res["until"] is not None else None
         if until is None and res["duration"] is not None and action in ("pause", "exempt", "agree", "lower", "court_stay"):
-            until = pd.Timestamp(event_date) + res["duration"].duration
+            until = dt.plus(pd.Timestamp(event_date), res["duration"].duration)
         r_from, r_to, kind = e["rate"]
         actor: en.Mention | None = e["actor"]
         row = dict(
@@ -393,7 +401,8 @@ def _article_events(article_id: str, body: object, published: pd.Timestamp) -> l
     if not (en.TARIFF_RE.search(body) or lx.TRADE_CUE.search(body)):
         return []
     dates = dt.article_dates(body, published)
-    ctx = _Context(anchor=pd.Timestamp(published), trade_article=len(_ARTICLE_TRADE.findall(body)) >= 3)
+    # three mentions make a trade article: the scan stops at the third
+    ctx = _Context(anchor=pd.Timestamp(published), trade_article=sum(1 for _ in itertools.islice(_ARTICLE_TRADE.finditer(body), 3)) >= 3)
     ents, courts = sl.entities(body)
     rows = []
     di = 0

@@ -5,6 +5,7 @@ Offsets are in the sentence.
 """
 from __future__ import annotations
 
+import functools
 import re
 import re._constants as _c
 import re._parser as _sre_parse
@@ -67,6 +68,54 @@ def _prefixes(seq, k: int = 3) -> set[str]:
 
 _PREFIXES = [_prefixes(_sre_parse.parse(rx.pattern[len(r"(?<![\w-])"):], rx.flags)) for _, _, rx in _TRIGGER_RES]
 _WORD_STARTS = re.compile(r"(?<![\w-])\w{1,3}")
+
+
+def _word_part(prefix: str) -> str:
+    """The prefix up to its first character that is not a word character ("re-" -> "re")."""
+    m = re.match(r"\w*", prefix)
+    return m.group(0)
+
+
+# Indexes from the lower-cased first 1-3 characters of a word to the trigger
+# patterns (their numbers in _TRIGGER_RES): _GATE by the prefixes as they are
+# (a pattern is tried in a sentence only when a word of it starts with one,
+# see find_triggers), _AT by the prefixes cut at a non-word character, where a
+# match of the pattern can start ("re-impose" starts at the word "re").
+# A pattern with a prefix that is "" or starts with a non-word character can
+# start anywhere: _ANYWHERE (none of the current ones).
+_GATE: dict[str, tuple[int, ...]] = {}
+_AT: dict[str, tuple[int, ...]] = {}
+_ANYWHERE: set[int] = set()
+_ALWAYS: tuple[int, ...] = tuple(i for i, ps in enumerate(_PREFIXES) if "" in ps)
+for _i, _ps in enumerate(_PREFIXES):
+    for _p in _ps:
+        if _p:
+            _GATE[_p] = _GATE.get(_p, ()) + (_i,)
+        _w = _word_part(_p)
+        if not _w:
+            _ANYWHERE.add(_i)
+        elif _i not in _AT.get(_w, ()):
+            _AT[_w] = _AT.get(_w, ()) + (_i,)
+
+
+def _trie(keys) -> str:
+    """An alternation of the strings, by first character ("a(?:b|cd)|e"), for a look-ahead."""
+    by: dict[str, list[str]] = {}
+    for k in keys:
+        by.setdefault(k[0], []).append(k[1:])
+    return "|".join(re.escape(c) if "" in rest else re.escape(c) + "(?:" + "|".join(map(re.escape, sorted(rest, key=len, reverse=True))) + ")"
+                    for c, rest in sorted(by.items()))
+
+
+# The word starts (as _WORD_STARTS finds them) whose first characters are a
+# key of _GATE or _AT: the only ones _chunk_ids gives patterns for (a key with
+# a non-word character, "re-", is never the start of a word's chunk).
+_KEYED_WORD_STARTS = re.compile(
+    r"(?<![\w-])(?=" + _trie(sorted({k for k in list(_GATE) + list(_AT) if k == _word_part(k)})) + r")\w{1,3}")
+# Characters that re.IGNORECASE matches to an ASCII letter although str.lower()
+# does not give that letter ("ı" matches "i"), or that lower to two characters
+# ("İ"): sentences with one are read by the plain scan.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 # A capitalised word after a period that the sentence splitter kept inside a
 # sentence ("... into the U.S. Less than 24 hours later, ..."): a new clause
@@ -192,14 +241,17 @@ def _object_ok(sent: str, t: Trigger, objects: list[tuple[int, int]], cb: int) -
     return words(gap) <= 6 and not _OBJECT_GAP_BAD.search(gap)
 
 
-def find_triggers(sent: str, nouns: list[tuple[int, int]], rate_nouns: list[tuple[int, int]],
-                  spans: list[tuple[int, int]], trade: bool, courts: list[en.Mention],
-                  court_context: bool = False) -> list[Trigger]:
-    """Trigger words of a sentence that pass their object test (step 3 of the rules).
+@functools.lru_cache(maxsize=4096)
+def _chunk_ids(chunk: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The patterns a word starting with ``chunk`` (its first 1-3 characters, lower-cased) opens: (_GATE ones, _AT ones)."""
+    keys = {chunk, chunk[:2], chunk[:1]}
+    gate = sorted({i for k in keys for i in _GATE.get(k, ())})
+    at = sorted({i for k in keys for i in _AT.get(k, ())})
+    return tuple(gate), tuple(at)
 
-    ``court_context``: the article has named a court in a sentence about
-    tariffs, so a court's acts count in sentences that do not repeat "tariff".
-    """
+
+def _raw_triggers_scan(sent: str) -> list[tuple[int, int, str, str, int]]:
+    """Every match of every trigger pattern that a word of the sentence can start, by a scan of the sentence per pattern."""
     raw = []
     three = set(_WORD_STARTS.findall(sent.lower()))
     starts = three | {w[:2] for w in three} | {w[:1] for w in three} | {""}
@@ -208,6 +260,63 @@ def find_triggers(sent: str, nouns: list[tuple[int, int]], rate_nouns: list[tupl
             continue  # no word of the sentence can start a match
         for m in rx.finditer(sent):
             raw.append((m.start(), m.end(), action, kind, _PRIORITY[id(rx)]))
+    return raw
+
+
+def _raw_triggers(sent: str) -> list[tuple[int, int, str, str, int]]:
+    """The matches of ``_raw_triggers_scan``, in its order, tried only at the words that can start them.
+
+    A match of a pattern starts at a word start (its look-behind) with one of
+    its prefixes (``_PREFIXES``), so ``rx.match`` at those word starts, left
+    to right and past the end of the previous match, finds what
+    ``rx.finditer`` finds, without scanning the sentence once per pattern.
+    """
+    low = sent.lower()
+    if len(low) != len(sent) or _ODD_CASE.search(sent) is not None:
+        return _raw_triggers_scan(sent)
+    gate = set(_ALWAYS)
+    at: dict[int, list[int]] = {}
+    for w in _KEYED_WORD_STARTS.finditer(low):
+        gate_ids, at_ids = _chunk_ids(w.group(0))
+        if gate_ids:
+            gate.update(gate_ids)
+        if at_ids:
+            p = w.start()
+            for i in at_ids:
+                lst = at.get(i)
+                if lst is None:
+                    at[i] = [p]
+                else:
+                    lst.append(p)
+    raw = []
+    for i in sorted(gate):
+        action, kind, rx = _TRIGGER_RES[i]
+        prio = _PRIORITY[id(rx)]
+        if i in _ANYWHERE:
+            for m in rx.finditer(sent):
+                raw.append((m.start(), m.end(), action, kind, prio))
+            continue
+        end = 0
+        match = rx.match
+        for p in at.get(i, ()):
+            if p < end:
+                continue
+            m = match(sent, p)
+            if m is not None:
+                end = m.end()
+                raw.append((p, end, action, kind, prio))
+    return raw
+
+
+def find_triggers(sent: str, nouns: list[tuple[int, int]], rate_nouns: list[tuple[int, int]],
+                  spans: list[tuple[int, int]], trade: bool, courts: list[en.Mention],
+                  court_context: bool = False) -> list[Trigger]:
+    """Trigger words of a sentence that pass their object test (step 3 of the rules).
+
+    ``court_context``: the article has named a court in a sentence about
+    tariffs, so a court's acts count in sentences that do not repeat "tariff".
+    """
+    raw = _raw_triggers(sent)
     # longest match first, then list order; no overlaps. Of the readings of
     # one span ("double" a verb with an object or without), the first that
     # passes its test.
@@ -472,6 +581,10 @@ def _nouns(sent, out, dated_at) -> None:
 
 
 _UNOFFICIAL = re.compile(r"\b(?:analysts?|economists?|experts?|observers|traders|investors|critics|strategists?)\b", re.I)
+_WOULD_HAVE = re.compile(r"\bwould\s+have\b", re.I)
+_CAN_NOW = re.compile(r"\bcan\s+(?:now|already)\b", re.I)
+_THREAT_WORD = re.compile(r"\b(?:threat\w*|warn\w*|vow\w*)\b", re.I)
+_PURPOSE = re.compile(r"\b(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|aim\w*\s+(?:at|to))\b", re.I)
 
 
 def negated(sent: str, t: Trigger, ca: int) -> bool:
@@ -505,20 +618,20 @@ def hypothetical(sent: str, t: Trigger, spans: list[tuple[int, int]]) -> bool:
         w = m.group(0).lower()
         if w in ("would", "will likely"):
             said = REPORTED.search(sent[:lo + m.start()])
-            if said and not re.search(r"\bwould\s+have\b", near, re.I) and not _UNOFFICIAL.search(sent[max(0, said.start() - 50):said.start()]):
+            if said and not _WOULD_HAVE.search(near) and not _UNOFFICIAL.search(sent[max(0, said.start() - 50):said.start()]):
                 continue  # "said he would raise": an announcement (analysts' "would" is a forecast)
             return True
-        if w == "can" and re.search(r"\bcan\s+(?:now|already)\b", near, re.I):
+        if w == "can" and _CAN_NOW.search(near):
             continue
         return True
     if any(CONDITIONAL_HEAD.match(sent[a:b].lstrip(" ,\"'“")) and a >= t.end for a, b in spans[t.clause + 1:]) \
-            and t.action != "threaten" and not re.search(r"\b(?:threat\w*|warn\w*|vow\w*)\b", sent[:t.end], re.I):
+            and t.action != "threaten" and not _THREAT_WORD.search(sent[:t.end]):
         return True  # "faces a 25% tariff from Friday unless it reaches a deal"
     window = sent[max(ca, t.anchor - 60):t.start]
     found = list(lx.INTENSIONAL.finditer(window))
     if found and words(window[found[-1].end():]) <= 8:
         return True
-    return re.search(r"\b(?:with\s+a\s+view\s+to|in\s+order\s+to|so\s+as\s+to|aim\w*\s+(?:at|to))\b", window, re.I) is not None
+    return _PURPOSE.search(window) is not None
 
 
 def conditional_threat(sent: str, t: Trigger, spans: list[tuple[int, int]]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import replace
 
@@ -27,6 +28,19 @@ _GOODS_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:goods|products|imports|exp
                           r"producers|exporters|\w+makers)\b", re.I)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|against|from|to|with|toward|for|of|in|at|into|over|between|under|by|than|about|"
                                  r"across|like|including|such\s+as|and|or|the)\s+$", re.I)
+_POSSESSOR_ACTS = re.compile(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:decision|plan|move|order|threat|letter|announcement|proposal|"
+                             r"pledge|vow|intention|bid|push|call|attempt|effort|deal|agreement)s?\s+(?:to|of)\s+(?:\w+\s+)?")
+_AND_THE_OR_BEFORE = re.compile(r"\b(?:and|the|or)\s+$", re.I)
+_PRONOUN = re.compile(r"\b(he|she|it|they|his|its|their)\b", re.I)
+_PARTNER_BEFORE = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.I)
+_EXTENDED_TO_BEFORE = re.compile(r"\b(?:extend\w*|appl\w*|expand\w*)\s+(?:\w+\s+){0,4}to\s+(?:the\s+)?$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\s")
+_SHARE_AFTER = re.compile(r"^\s+of\s+(?!the\s+value)")
+_MARKET_MOVE_BEFORE = re.compile(r"\b(?:fell|rose|jumped|gained|lost|dropped|down|up|soared|plunged|surged|slid|grew|shrank|declined|"
+                                 r"jumping|falling|rising)\s+(?:about\s+|around\s+|nearly\s+)?$", re.I)
+_SAID = re.compile(r"\b(?:said|told|announced|confirmed|says)\b")
+_ON_TOP_OF_BEFORE = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to|besides|than|including|beyond)\s+(?:an?\s+|the\s+)?$", re.I)
 # removing a tariff takes its rate to 0
 _REMOVAL = re.compile(r"^(?:remov|eliminat|scrap|lift|repeal|revok|rescind|abolish|end|drop|withdr|terminat|expir|laps)", re.I)
 
@@ -45,14 +59,17 @@ def entities(body: str) -> tuple[list[en.Mention], list[en.Mention]]:
 
 def within(items: list[en.Mention], s: int, e: int) -> list[en.Mention]:
     """The mentions inside ``[s, e)``, with offsets moved to the sentence."""
-    lo = bisect.bisect_left([m.start for m in items], s)
     out = []
-    for m in items[lo:]:
+    for i in range(bisect.bisect_left(items, s, key=_START), len(items)):
+        m = items[i]
         if m.start >= e:
             break
         if m.end <= e:
-            out.append(replace(m, start=m.start - s, end=m.end - s))
+            out.append(en.Mention(m.start - s, m.end - s, m.kind, m.name, m.country))
     return out
+
+
+_START = operator.attrgetter("start")
 
 
 def group(sent: str, ents: list[en.Mention], before: int) -> list[en.Mention]:
@@ -80,22 +97,20 @@ def actor(sent: str, t: rd.Trigger, ents, courts, spans, ctx, prev: en.Mention |
         return agent
     # "Trump's decision to impose", "China's move to raise": the possessor acts
     for e in reversed([e for e in ents if ca <= e.start and e.end <= t.start]):
-        if re.fullmatch(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}?(?:decision|plan|move|order|threat|letter|announcement|proposal|"
-                        r"pledge|vow|intention|bid|push|call|attempt|effort|deal|agreement)s?\s+(?:to|of)\s+(?:\w+\s+)?",
-                        sent[e.end:t.start]):
+        if _POSSESSOR_ACTS.fullmatch(sent[e.end:t.start]):
             return e
     best = None
     for e in reversed([e for e in ents if ca <= e.start and e.end <= t.start]):
         pre = sent[max(ca, e.start - 22):e.start]
         post = sent[e.end:e.end + 40]
-        if _PREPOSITION_BEFORE.search(pre) and not re.search(r"\b(?:and|the|or)\s+$", pre, re.I):
+        if _PREPOSITION_BEFORE.search(pre) and not _AND_THE_OR_BEFORE.search(pre):
             continue
         if e.kind == "country" and _GOODS_AFTER.match(post) and not re.match(r"^(?:'s|’s)", post):
             continue  # "Japanese goods": a target
         best = e
         break
     pron = None
-    for m in re.finditer(r"\b(he|she|it|they|his|its|their)\b", sent[ca:t.start], re.I):
+    for m in _PRONOUN.finditer(sent[ca:t.start]):
         pron = (ca + m.start(), m.group(1).lower())
     if pron is not None and (best is None or pron[0] > best.end):
         if pron[1] in ("he", "she", "his"):
@@ -117,15 +132,15 @@ def targets(sent: str, lo: int, hi: int, ents, actor: en.Mention | None, action:
         post = sent[e.end:e.end + 40]
         hit = bool(_TARGET_PREP.search(pre)) or bool(_GOODS_AFTER.match(post)) or (
             post[:1] == " " and en.PRODUCT_RE.match(post.lstrip()) is not None)
-        if action in ("agree", "negotiate") and re.search(r"\b(?:with|and|between)\s+(?:the\s+)?$", pre, re.I):
+        if action in ("agree", "negotiate") and _PARTNER_BEFORE.search(pre):
             hit = True
         if not hit:
             continue
-        if re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", pre, re.I) and not _GOODS_AFTER.match(post) \
+        if _PLACE_BEFORE.search(pre) and not _GOODS_AFTER.match(post) \
                 and action not in ("agree", "negotiate", "exempt") \
-                and not re.search(r"\b(?:extend\w*|appl\w*|expand\w*)\s+(?:\w+\s+){0,4}to\s+(?:the\s+)?$", pre, re.I):
+                and not _EXTENDED_TO_BEFORE.search(pre):
             continue  # a place ("in Washington"), not a target
-        if re.match(r"^(?:'s|’s)\s", post) and action != "exempt":
+        if _POSSESSIVE_AFTER.match(post) and action != "exempt":
             continue
         if e.country == own and action != "exempt":
             continue
@@ -140,10 +155,9 @@ def rates(sent: str, lo: int, hi: int) -> list[en.Rate]:
     for r in en.find_rates(sent, lo, hi):
         after = sent[r.end:r.end + 25]
         before = sent[max(0, r.start - 25):r.start]
-        if r.kind == "to" and re.match(r"^\s+of\s+(?!the\s+value)", after):
+        if r.kind == "to" and _SHARE_AFTER.match(after):
             continue
-        if re.search(r"\b(?:fell|rose|jumped|gained|lost|dropped|down|up|soared|plunged|surged|slid|grew|shrank|declined|"
-                     r"jumping|falling|rising)\s+(?:about\s+|around\s+|nearly\s+)?$", before, re.I):
+        if _MARKET_MOVE_BEFORE.search(before):
             continue
         if r.kind == "points" or r.prep == "by":
             continue
@@ -201,17 +215,17 @@ def authority(sent: str, ca: int, cb: int) -> str | None:
     return ", ".join(dict.fromkeys(inside or [a for _, _, a in found]))
 
 
+@functools.lru_cache(maxsize=64)
 def speaker_ok(sent: str) -> bool:
     """The speaker of "X said Monday" speaks for a side, not as an analyst."""
-    m = re.search(r"\b(?:said|told|announced|confirmed|says)\b", sent)
+    m = _SAID.search(sent)
     return m is None or not _UNOFFICIAL.search(sent[max(0, m.start() - 60):m.start()])
 
 
 def split_by_rate(sent, rates, lo, hi, ents, actor, action, ca) -> list:
     """One group per rate when a sentence lists "25% on Canada and 10% on China"."""
     singles = [r for r in rates if r.kind in ("to", "additional", "up_to") and r.start >= lo
-               and not re.search(r"\b(?:on\s+top\s+of|in\s+addition\s+to|besides|than|including|beyond)\s+(?:an?\s+|the\s+)?$",
-                                 sent[max(0, r.start - 25):r.start], re.I)]  # "on top of a 25% levy": not a new rate
+               and not _ON_TOP_OF_BEFORE.search(sent[max(0, r.start - 25):r.start])]  # "on top of a 25% levy": not a new rate
     if len(singles) < 2 or any(r.kind == "from_to" for r in rates) or action in ("raise", "lower"):
         return []
     groups = []
