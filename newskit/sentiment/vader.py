@@ -14,8 +14,11 @@ with the per-call waste removed, and returns bit-identical scores (on one core,
   lexicon features.
 * Only the tokens found in the lexicon go through the context rules; every
   other token contributes NLTK's ``0``.
-* Scores are cached per distinct text, and ``score_texts`` can share a batch
-  between processes (``newskit.sentiment.parallel``) with the order kept.
+* Scores are cached per distinct text (up to ``MAX_CACHED_TEXT_CHARS``
+  characters: sentences, not whole articles), and ``score_texts`` can share a
+  batch between processes (``newskit.sentiment.parallel``) with the order kept.
+  Both caches are bounded (see ``MAX_CACHED_TOKENS``, ``MAX_CACHED_TEXTS``), so
+  a process that scores chunk after chunk of a large corpus keeps a flat size.
 
 NLTK quirks kept on purpose, because NLTK's numbers are the reference: a
 repeated token is scored in the context of its *first* occurrence (NLTK's
@@ -59,11 +62,30 @@ _IDIOM_ANCHORS = frozenset(
     max(phrase.split(), key=len) for phrase in (*_IDIOMS, *_BOOSTERS) if " " in phrase
 )
 
-# Caches are cleared when they outgrow these sizes: a cached token or sentence
-# costs ~400 bytes, so each cache stays under ~200 MB; a 10,000-article corpus
-# fills ~300,000 sentence entries.
-MAX_CACHED_TOKENS = 500_000
-MAX_CACHED_TEXTS = 500_000
+# Cache bounds. Each cache keeps two generations: new entries (and old ones
+# hit again) go to the young one; when it is full it becomes the old one and
+# the previous old one is dropped. So everything seen in the last half-cap
+# entries stays cached, and a cache never holds more than its cap.
+#
+# Texts: a whole article body is scored once per article (compound_whole)
+# and almost never again, so caching it only costs memory. With 500,000
+# entries cleared all at once, a pipeline worker (2,000-article chunks of the
+# generated 600-word corpus) grew ~6.4 KB an article, ~4 KB of it bodies, up
+# to ~650 MB before the first clear (72,000 articles), and stayed there.
+# Texts longer than MAX_CACHED_TEXT_CHARS are scored but not cached. The
+# useful hits are the sentences of one chunk, scored by the "sentences" stage
+# then again by the "article_sentiment" stage: ~20,000-80,000 distinct
+# sentences, ~2-8 M characters. A generation holds up to 65,536 texts and
+# 8 M characters; filled past its caps with 60-180-character texts the cache
+# measured 27 MB (tracemalloc), and it stays under ~50 MB for any texts
+# (131,072 x ~220 bytes + 16 M characters, ASCII).
+# Tokens: a record costs ~330 bytes (the token, its lower case, a 9-tuple,
+# the dict slot; 100,000 measured 32 MB); two generations of 50,000 keep the
+# frequent words of news (far fewer than 50,000) cached.
+MAX_CACHED_TOKENS = 100_000
+MAX_CACHED_TEXTS = 131_072
+MAX_CACHED_CHARS = 16_000_000
+MAX_CACHED_TEXT_CHARS = 2_000
 
 # Below this many distinct texts one process is as quick as two: a fork round
 # trip costs ~8 ms and a text 10-20 us, and on this 2-core machine, with the
@@ -123,13 +145,33 @@ class _TokenCache(dict):
     rules (in the lexicon and not a booster, which NLTK skips first), 7 whether
     it is "but", 8 whether it anchors an idiom or two-word booster. Tokens of
     one character, which NLTK drops, map to ``()``.
+
+    Looked up as a dict (``__getitem__`` in C) for the young generation;
+    ``__missing__`` tries the old generation, then computes. At most
+    ``max_items`` records in all (two generations of half that).
     """
 
-    def __init__(self, lexicon: dict[str, float]) -> None:
+    def __init__(self, lexicon: dict[str, float], max_items: int | None = None) -> None:
         super().__init__()
         self.lexicon = lexicon
+        self.generation = max(1, (MAX_CACHED_TOKENS if max_items is None else max_items) // 2)
+        self.old: dict[str, tuple] = {}
 
     def __missing__(self, raw: str) -> tuple:
+        rec = self.old.get(raw)
+        if rec is None:
+            rec = self._features(raw)
+        if len(self) >= self.generation:
+            self.old = dict(self)
+            self.clear()
+        self[raw] = rec
+        return rec
+
+    def size(self) -> int:
+        """Records held, both generations (a key in both counts once)."""
+        return len(self) + sum(1 for k in self.old if k not in self)
+
+    def _features(self, raw: str) -> tuple:
         if len(raw) < 2:
             rec: tuple = ()
         else:
@@ -148,10 +190,80 @@ class _TokenCache(dict):
                 lower == "but",
                 word in _IDIOM_ANCHORS,
             )
-        if len(self) >= MAX_CACHED_TOKENS:
-            self.clear()
-        self[raw] = rec
         return rec
+
+
+class _TextCache:
+    """Text -> scores, bounded: at most ``max_items`` texts and about ``max_chars`` characters.
+
+    Two generations (see ``MAX_CACHED_TEXTS``); texts longer than
+    ``max_text_chars`` (whole articles) are never stored. Values are pure
+    functions of the key, so what is dropped is only recomputed.
+
+    Examples:
+        >>> c = _TextCache(max_items=4, max_chars=100, max_text_chars=10)
+        >>> for t in ("a", "b", "c", "d", "e"):
+        ...     c.put(t, (0.0, 1.0, 0.0, 0.0))
+        >>> len(c) <= 4, "e" in c, c.get("a") is None
+        (True, True, True)
+        >>> c.put("far too long a text", (0.0, 1.0, 0.0, 0.0)); "far too long a text" in c
+        False
+    """
+
+    __slots__ = ("young", "old", "chars", "gen_items", "gen_chars", "max_text_chars")
+
+    def __init__(self, max_items: int | None = None, max_chars: int | None = None,
+                 max_text_chars: int | None = None) -> None:
+        self.young: dict[str, Scores] = {}
+        self.old: dict[str, Scores] = {}
+        self.chars = 0  # characters of the young generation's texts
+        self.gen_items = max(1, (MAX_CACHED_TEXTS if max_items is None else max_items) // 2)
+        self.gen_chars = max(1, (MAX_CACHED_CHARS if max_chars is None else max_chars) // 2)
+        self.max_text_chars = MAX_CACHED_TEXT_CHARS if max_text_chars is None else max_text_chars
+
+    def get(self, text: str) -> Scores | None:
+        scores = self.young.get(text)
+        if scores is None:
+            scores = self.old.get(text)
+            if scores is not None:
+                self.put(text, scores)  # seen again: keep it a generation longer
+        return scores
+
+    def __contains__(self, text: str) -> bool:
+        return text in self.young or text in self.old
+
+    def __getitem__(self, text: str) -> Scores:
+        scores = self.get(text)
+        if scores is None:
+            raise KeyError(text)
+        return scores
+
+    def __iter__(self):
+        """The texts held, each once."""
+        young = self.young
+        yield from young
+        yield from (t for t in self.old if t not in young)
+
+    def __len__(self) -> int:
+        """Texts held, both generations (a text in both counts once)."""
+        young = self.young
+        return len(young) + sum(1 for t in self.old if t not in young)
+
+    def put(self, text: str, scores: Scores) -> None:
+        n = len(text)
+        if n > self.max_text_chars or text in self.young:
+            return
+        if len(self.young) >= self.gen_items or self.chars + n > self.gen_chars:
+            self.old = self.young
+            self.young = {}
+            self.chars = 0
+        self.young[text] = scores
+        self.chars += n
+
+    def clear(self) -> None:
+        self.young = {}
+        self.old = {}
+        self.chars = 0
 
 
 class VaderScorer:
@@ -175,7 +287,7 @@ class VaderScorer:
         )
         self._tokens = _TokenCache(self.lexicon)
         self._lookup = self._tokens.__getitem__
-        self._texts: dict[str, Scores] = {}
+        self._texts = _TextCache()
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """Same as NLTK's ``polarity_scores``: ``{'neg', 'neu', 'pos', 'compound'}``.
@@ -197,16 +309,14 @@ class VaderScorer:
             if not isinstance(text, str):
                 raise TypeError(f"VADER scores text (str); got {type(text).__name__}")
             scores = self._score(text)
-            if len(self._texts) >= MAX_CACHED_TEXTS:
-                self._texts.clear()
-            self._texts[text] = scores
+            self._texts.put(text, scores)
         return scores
 
     def remember(self, scores: Mapping[str, Scores]) -> None:
         """Add texts scored elsewhere (by a forked worker) to the text cache."""
-        if len(self._texts) + len(scores) > MAX_CACHED_TEXTS:
-            self._texts.clear()
-        self._texts.update(scores)
+        put = self._texts.put
+        for text, s in scores.items():
+            put(text, s)
 
     def _score(self, text: str) -> Scores:
         """Port of ``SentimentIntensityAnalyzer.polarity_scores``; uncached."""
@@ -450,7 +560,14 @@ def score_texts(
     if n_jobs == 1:
         return [scorer.score(t) for t in texts]
     cached = scorer._texts
-    todo = list(dict.fromkeys(t for t in texts if t not in cached))
+    known: dict[str, Scores] = {}  # read now: a later cache insert may drop them
+    todo = []
+    for t in dict.fromkeys(texts):
+        s = cached.get(t)
+        if s is None:
+            todo.append(t)
+        else:
+            known[t] = s
     for t in todo:
         if not isinstance(t, str):
             raise TypeError(f"VADER scores text (str); got {type(t).__name__}: {t!r}")
@@ -464,6 +581,6 @@ def score_texts(
 
     floats = chain.from_iterable(run_forked(work, split_bounds([1] * len(todo), jobs)))
     fresh = dict(zip(todo, zip(floats, floats, floats, floats)))
-    out = [fresh[t] if t in fresh else cached[t] for t in texts]
+    out = [fresh[t] if t in fresh else known[t] for t in texts]
     scorer.remember(fresh)
     return out
