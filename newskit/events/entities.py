@@ -41,11 +41,13 @@ def _alternation(words: list[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-def literal_prefixes(pattern: str, flags: int = 0, k: int = 3) -> set[str]:
+def literal_prefixes(pattern: str, flags: int = 0, k: int = 3, *, through_repeats: bool = True) -> set[str]:
     r"""Lower-case strings of up to ``k`` characters, one of which starts every match of ``pattern``.
 
     A string is cut where the pattern stops being plain characters (a class,
     a repeat, a wildcard); "" in the set means a match may start with anything.
+    A repeat (other than ``?``) is followed through its first time when
+    ``through_repeats``, else the string is cut before it.
 
     Examples:
         >>> sorted(literal_prefixes(r"(?:the\s+)?court|judges?"))
@@ -72,7 +74,7 @@ def literal_prefixes(pattern: str, flags: int = 0, k: int = 3) -> set[str]:
                 add = set().union(*(walk(b) for b in av[1]))
             elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[1] == 1:
                 add = walk(av[2]) | ({""} if av[0] == 0 else set())
-            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):  # a repeat: its first time, then anything
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and through_repeats:  # its first time, then anything
                 add = {q if q.endswith(end) else q + end for q in walk(av[2])} | ({""} if av[0] == 0 else set())
             else:
                 add = {end}  # anything may follow: the string ends here

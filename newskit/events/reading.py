@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-import re._constants as _c
-import re._parser as _sre_parse
 from dataclasses import dataclass
 
 from newskit.events import entities as en
@@ -35,38 +33,10 @@ _TRIGGER_RES = [(action, kind, re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])",
 _PRIORITY = {id(rx): i for i, (_, _, rx) in enumerate(_TRIGGER_RES)}
 
 
-def _prefixes(seq, k: int = 3) -> set[str]:
-    """Lower-case prefixes (up to ``k`` letters) that a match of a parsed pattern can start with.
-
-    A prefix stops at the first element that is not a plain letter (``\\s``,
-    a class, a wildcard), so every match starts with one of them; "" means
-    anything. Used to skip trigger patterns that cannot match a sentence.
-    """
-    out = {""}
-    for op, av in seq:
-        todo = {p for p in out if len(p) < k and not p.endswith("\0")}
-        if not todo:
-            break
-        keep = out - todo
-        if op is _c.LITERAL:
-            add = {chr(av).lower()}
-        elif op is _c.IN and all(o is _c.LITERAL for o, _ in av):
-            add = {chr(a).lower() for _, a in av}
-        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue
-        elif op is _c.SUBPATTERN:
-            add = _prefixes(av[-1], k)
-        elif op is _c.BRANCH:
-            add = set().union(*(_prefixes(b, k) for b in av[1]))
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] <= 1 and av[1] == 1:
-            add = _prefixes(av[2], k) | ({""} if av[0] == 0 else set())
-        else:
-            add = {"\0"}  # anything may follow: the prefix ends here
-        out = keep | {(p + a)[:k] for p in todo for a in add}
-    return {p.replace("\0", "") for p in out}
-
-
-_PREFIXES = [_prefixes(_sre_parse.parse(rx.pattern[len(r"(?<![\w-])"):], rx.flags)) for _, _, rx in _TRIGGER_RES]
+# the first letters a trigger can start with (a repeat cuts them): patterns
+# no word of a sentence starts like are skipped
+_PREFIXES = [en.literal_prefixes(rx.pattern[len(r"(?<![\w-])"):], rx.flags, through_repeats=False)
+             for _, _, rx in _TRIGGER_RES]
 _WORD_STARTS = re.compile(r"(?<![\w-])\w{1,3}")
 
 
