@@ -1,11 +1,24 @@
-"""Root pytest configuration: paths that must not depend on where pytest starts."""
+"""Root pytest configuration: paths that must not depend on where pytest starts.
+
+The notebooks are tests: with the nbval plugin loaded, ``pytest`` runs them
+against their stored outputs in this environment's kernel (``--nbval
+--nbval-current-env``, set here rather than in ``addopts`` so that
+``pytest -p no:nbval`` runs the unit tests and doctests alone, and
+``--nbval-lax`` still picks the lax mode).
+"""
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 
 
 def pytest_configure(config):
+    if not config.pluginmanager.hasplugin("nbval"):
+        return
+    option = config.option
+    if not (option.nbval or option.nbval_lax):
+        option.nbval = True
+    option.nbval_current_env = True
     # nbval resolves --nbval-sanitize-with against the start folder: give it an absolute path.
     sanitize = ROOT / "tests" / "nbval_sanitize.cfg"
-    if hasattr(config.option, "sanitize_with") and sanitize.exists():
-        config.option.sanitize_with = str(sanitize)
+    if sanitize.exists() and not option.nbval_sanitize_with:
+        option.nbval_sanitize_with = str(sanitize)
