@@ -2,7 +2,7 @@
 
     python -m benchmarks.pipeline --articles 100000 [--chunk-files 250] [--workers 2]
                                   [--seed 20250601] [--json PATH] [--root DIR]
-    python -m benchmarks.pipeline --compare run_10k.json run_100k.json
+    python -m benchmarks.pipeline --compare run_10k.json run_100k.json [--markdown]
 
 Generates (once, streaming, seeded; reused from ``ROOT/corpus-N-seedS``) a
 corpus of exactly N articles in saved-page files
@@ -674,6 +674,43 @@ def compare(paths: list[Path]) -> str:
     return "\n".join(lines)
 
 
+def markdown(paths: list[Path]) -> str:
+    """The README's table: CPU microseconds per article per stage for runs of
+    different N side by side (with the last/first ratio: a flat cost stays near
+    1), each stage's multiple of its baseline in the largest run, then the
+    whole run's time, rate, peak memory and bytes per article."""
+    runs = sorted((json.loads(Path(p).read_text()) for p in paths), key=lambda r: r["articles"])
+    big = runs[-1]
+    heads = [f"{r['articles']:,}" for r in runs]
+    lines = ["| stage | " + " | ".join(f"{h}: CPU µs/article" for h in heads)
+             + " | last/first | baseline (same run) | × baseline, " + heads[-1] + " |",
+             "|---|" + "---:|" * len(runs) + "---:|---|---:|"]
+
+    def row(label: str, vals: list[float], tail: str = " | | |") -> None:
+        ratio = f"{vals[-1] / vals[0]:.2f}" if vals[0] else "-"
+        lines.append(f"| {label} | " + " | ".join(f"{v:,.0f}" for v in vals) + f" | {ratio}{tail}")
+
+    for s in [s for s in STAGES if all(s in r["stages"] for r in runs)]:
+        vals = [1e6 * r["stages"][s]["cpu"] / r["articles"] for r in runs]
+        base = big["baselines"].get(s)
+        tail = " | | |"
+        if base:
+            tail = f" | {base['name']} | {big['stages'][s]['rate'] / base['rate']:.3g} |"
+        row(LABELS[s], vals, tail=tail)
+    row("**all stages**", [1e6 * r["total"]["stage_cpu"] / r["articles"] for r in runs])
+    row("whole run: elapsed µs/article (2 cores)", [1e6 * r["total"]["elapsed"] / r["articles"] for r in runs])
+    lines.append("| whole run: elapsed, articles/s | " + " | ".join(
+        f"{r['total']['elapsed']:,.0f} s, {r['total']['articles_per_s']:,.0f}/s" for r in runs) + " | | | |")
+    for label, key in (("peak RSS, all processes", "all_rss"), ("peak RSS, parent", "parent_rss"),
+                       ("peak RSS, largest worker", "worker_rss")):
+        lines.append(f"| {label} | " + " | ".join(f"{_mb(r['memory_peak'][key])} MB" for r in runs) + " | | | |")
+    for label, key in (("bytes/article in memory, all tables", "memory"), ("bytes/article on disk, all tables", "disk")):
+        row(label, [sum(r["sizes"][t][key] for t in TABLES) / r["articles"] for r in runs])
+    lines.append("| timeline events | " + " | ".join(f"{r['reducer_tables'].get('timeline', 0):,}" for r in runs)
+                 + " | | | |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.pipeline", description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=10_000, help="articles in the generated corpus")
@@ -691,9 +728,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--progress-every", type=float, default=60.0, help="seconds between progress lines")
     ap.add_argument("--compare", nargs="+", type=Path, metavar="JSON",
                     help="instead of running: compare the --json figures of earlier runs (cost per article by N)")
+    ap.add_argument("--markdown", action="store_true", help="with --compare: the README's Markdown table")
     args = ap.parse_args(argv)
     if args.compare:
-        print(compare(args.compare))
+        print(markdown(args.compare) if args.markdown else compare(args.compare))
         return 0
     report = run(args)
     print(_report(report))

@@ -83,3 +83,8 @@ def test_pipeline_benchmark_smoke(tmp_path, capsys):
     table = pipeline.compare([out_json, out_json])
     for stage in pipeline.STAGES:
         assert pipeline.LABELS[stage] in table
+    md = pipeline.markdown([out_json, out_json]).splitlines()
+    assert all(line.startswith("|") and line.endswith("|") for line in md)
+    assert len({line.count("|") for line in md}) == 1  # every row has every column
+    for stage in pipeline.STAGES:
+        assert any(line.startswith(f"| {pipeline.LABELS[stage]} |") for line in md)
