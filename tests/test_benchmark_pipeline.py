@@ -20,7 +20,7 @@ def test_generate_corpus_is_deterministic_and_exact(tmp_path):
     b = corpus.generate_corpus(tmp_path / "b", 45, seed=7, shard_articles=20, workers=2)
     c = corpus.generate_corpus(tmp_path / "c", 45, seed=8, shard_articles=20, workers=1)
     fa, fb, fc = (corpus.corpus_files(tmp_path / x) for x in "abc")
-    assert a["articles"] == 45 and a["shards"] == 3 and a["pages"] == len(fa)
+    assert a["articles"] == b["articles"] == c["articles"] == 45 and a["shards"] == 3 and a["pages"] == len(fa) == b["pages"]
     assert [f.read_bytes() for f in fa] == [f.read_bytes() for f in fb]  # same seed, any workers: same bytes
     assert [f.read_bytes() for f in fa] != [f.read_bytes() for f in fc]
     assert a["bytes"] == sum(f.stat().st_size for f in fa)
