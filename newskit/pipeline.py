@@ -73,7 +73,8 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from newskit import dedupe, schema
-from newskit.dates import DATE_COLUMNS, find_dates
+from newskit.dates import DATE_COLUMNS, rows_table
+from newskit.dates.rules import date_rows
 from newskit.events import EVENT_COLUMNS, TIMELINE_COLUMNS, tariff_events
 from newskit.events.timeline import finish_timeline, merged_events
 from newskit.load import load_articles
@@ -141,16 +142,19 @@ def dates_table(articles: pd.DataFrame) -> pd.DataFrame:
         [['a', 'Friday', '2025-05-30']]
     """
     schema.require(articles, ["article_id", "body", "published_at"], "dates_table")
-    parts = []
+    ids, texts, rows = [], [], []
     for aid, body, pub in zip(articles["article_id"], articles["body"], articles["published_at"]):
         if isinstance(body, str) and body.strip() and not pd.isna(pub):
-            found = find_dates(body, pub)
-            if len(found):
-                found.insert(0, "article_id", aid)
-                parts.append(found)
-    if not parts:
+            found = date_rows(body, pub)  # one table for the chunk, not one per article: half the cost
+            if found:
+                ids.extend([aid] * len(found))
+                texts.append(body)
+                rows.append(found)
+    if not rows:
         return schema.empty(DATE_TABLE_COLUMNS)
-    return schema.coerce(pd.concat(parts, ignore_index=True), DATE_TABLE_COLUMNS)
+    table = rows_table(texts, rows)
+    table.insert(0, "article_id", ids)
+    return schema.coerce(table, DATE_TABLE_COLUMNS)
 
 
 # One process per stage call: run() and newskit.dask parallelise over chunks.

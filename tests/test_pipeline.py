@@ -10,6 +10,7 @@ import pytest
 
 import newskit as nk
 from newskit import pipeline as pl
+from newskit import schema
 from newskit.paths import SAMPLE_CAPTURES, SAMPLE_PAGES
 
 # The rows of each table, in an order that does not depend on chunking.
@@ -173,14 +174,21 @@ def test_reducer_missing_column_lists_those_present(pieces):
 
 
 def test_dates_table_is_find_dates_per_article(whole):
+    # dates_table builds one table per chunk from date_rows; it must equal
+    # find_dates article by article, every column, value and dtype
     arts, dates = whole["articles"], whole["dates"]
-    row = arts.iloc[0]
-    one = nk.find_dates(row["body"], row["published_at"])
-    mine = dates[dates["article_id"] == row["article_id"]].drop(columns="article_id").reset_index(drop=True)
-    assert len(one) > 0
-    assert mine["value"].tolist() == one["value"].tolist()
-    assert mine["start"].tolist() == one["start"].tolist()
+    assert list(dates.columns) == [c.name for c in pl.DATE_TABLE_COLUMNS]
+    expected = []
+    for aid, body, pub in zip(arts["article_id"], arts["body"], arts["published_at"]):
+        if isinstance(body, str) and body.strip() and not pd.isna(pub):
+            one = nk.find_dates(body, pub)
+            one.insert(0, "article_id", aid)
+            expected.append(one)
+    expected = schema.coerce(pd.concat(expected, ignore_index=True), pl.DATE_TABLE_COLUMNS)
+    assert len(expected) > 100
+    pd.testing.assert_frame_equal(dates, expected)
     assert set(dates["article_id"]) <= set(arts["article_id"])
+    assert len(pl.dates_table(arts.head(0))) == 0
 
 
 def test_chunk_tables_unknown_stage_lists_the_stages():

@@ -26,8 +26,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from newskit.dates.resolve import PRECISION, parse_anchor, period_day
-from newskit.dates.rules import scan
+from newskit.dates.rules import date_rows
 
 __all__ = ["DATE_COLUMNS", "PRECISIONS", "TIMEX_TYPES", "find_dates"]
 
@@ -57,6 +56,37 @@ def _strings(values: list[str]) -> pd.arrays.StringArray:
     arr = np.empty(len(values), dtype=object)
     arr[:] = values
     return pd.arrays.StringArray(arr)
+
+
+def rows_table(texts: list[str], rows: list[list[tuple]]) -> pd.DataFrame:
+    """The ``find_dates`` table of several texts at once, from their ``date_rows``.
+
+    ``rows[i]`` are ``date_rows(texts[i], anchor_i)``; the table holds them in
+    that order (``start``/``end`` are offsets into each row's own text). One
+    table for many texts costs about half of what a table per text does
+    (``newskit.pipeline.dates_table`` builds one per chunk of articles).
+
+    Examples:
+        >>> texts = ["Talks resumed on Monday.", "No date here.", "Tariffs rose in April."]
+        >>> rows = [date_rows(t, "2025-06-04") for t in texts]
+        >>> rows_table(texts, rows)[["text", "value"]].values.tolist()
+        [['Monday', '2025-06-02'], ['April', '2025-04']]
+    """
+    flat = [(text, row) for text, found in zip(texts, rows, strict=True) for row in found]
+    n = len(flat)
+    if not n:
+        return _empty()
+    columns = {
+        "start": np.fromiter((r[0] for _, r in flat), dtype=np.int64, count=n),
+        "end": np.fromiter((r[1] for _, r in flat), dtype=np.int64, count=n),
+        "text": _strings([t[r[0]:r[1]] for t, r in flat]),
+        "type": _strings([r[2] for _, r in flat]),
+        "value": _strings([r[3] for _, r in flat]),
+        "date": np.array([_NAT if r[4] is None else r[4] for _, r in flat],
+                         dtype="datetime64[D]").astype("datetime64[ns]"),
+        "precision": pd.array([r[5] for _, r in flat], dtype=_STRING),
+    }
+    return pd.DataFrame(columns, index=pd.RangeIndex(n), copy=False)
 
 
 def _empty() -> pd.DataFrame:
@@ -105,29 +135,4 @@ def find_dates(text: str, anchor: str | dt.date | dt.datetime | pd.Timestamp) ->
         >>> find_dates("Late last week, every month, this summer", "2025-06-01")[["value", "precision"]].values.tolist()
         [['2025-W21', 'week'], ['P1M', <NA>], ['2025-SU', 'season']]
     """
-    if not isinstance(text, str):
-        raise TypeError(f"find_dates: text must be a str; received {type(text).__name__}")
-    a = parse_anchor(anchor)
-    found = scan(text, a)
-    if not found:
-        return _empty()
-    dates, precisions = [], []
-    for tx in found:
-        day = period_day(tx.period) if tx.period is not None else None
-        if day is None:
-            dates.append(_NAT)
-            precisions.append(None)
-            continue
-        dates.append(day)
-        precisions.append(tx.time_prec if tx.type == "TIME" else PRECISION.get(tx.period.gran))
-    n = len(found)
-    columns = {
-        "start": np.fromiter((t.start for t in found), dtype=np.int64, count=n),
-        "end": np.fromiter((t.end for t in found), dtype=np.int64, count=n),
-        "text": _strings([text[t.start:t.end] for t in found]),
-        "type": _strings([t.type for t in found]),
-        "value": _strings([t.value for t in found]),
-        "date": np.array(dates, dtype="datetime64[D]").astype("datetime64[ns]"),
-        "precision": pd.array(precisions, dtype=_STRING),
-    }
-    return pd.DataFrame(columns, index=pd.RangeIndex(n), copy=False)
+    return rows_table([text], [date_rows(text, anchor)])
