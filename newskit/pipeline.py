@@ -405,7 +405,7 @@ def spool_events(kept: pd.DataFrame, folder: Path, i: int) -> None:
         _write_part(rows, Path(folder) / f"action={action}", i)
 
 
-def spooled_timeline(folder: Path, out: Path) -> int:
+def spooled_timeline(folder: Path, out: Path, progress: bool = False) -> int:
     """Merge the event mentions of a spool (``spool_events``) into the timeline, written as parts under ``out``.
 
     One action at a time (mentions of different actions never merge); the
@@ -415,19 +415,33 @@ def spooled_timeline(folder: Path, out: Path) -> int:
     holds one action's mentions, not all of them, and never the timeline.
     ``read_tables`` sorts the parts into the timeline's order.
 
+    Args:
+        folder: the spool (``action=<name>/part-*.parquet``).
+        out: the folder the parts are written to.
+        progress: a progress bar on stderr over the mentions (it moves as the
+            events holding them are written; on a million articles the merge
+            takes minutes).
+
     Returns:
         The number of events written.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     folders = sorted(p for p in Path(folder).glob("action=*") if p.is_dir()) if Path(folder).is_dir() else []
+    actions = [(a.name.split("=", 1)[1], sorted(str(f) for f in a.glob("*.parquet"))) for a in folders]
+    total = sum(pq.ParquetFile(f).metadata.num_rows for _, files in actions for f in files) if progress else 0
+    bar = tqdm(total=total, unit="mention", desc="newskit timeline merge", disable=not progress)
     n = written = 0
-    for action in folders:
-        files = sorted(str(f) for f in action.glob("*.parquet"))
-        for rows in merged_events(partial(_read_kept, files), with_articles=True):
-            _write_part(schema.coerce(pd.DataFrame(rows), TIMELINE_COLUMNS), out, written)
-            written += 1
-            n += len(rows)
+    try:
+        for name, files in actions:
+            bar.set_postfix(action=name)
+            for rows in merged_events(partial(_read_kept, files), with_articles=True):
+                _write_part(schema.coerce(pd.DataFrame(rows), TIMELINE_COLUMNS), out, written)
+                written += 1
+                n += len(rows)
+                bar.update(sum(row["n_mentions"] for row in rows))
+    finally:
+        bar.close()
     if not written:
         _write_part(schema.empty(TIMELINE_COLUMNS), out, 0)
     return n
@@ -578,7 +592,8 @@ def run(
         out: the output folder.
         chunk_files: input files per chunk (memory grows with it, not with the corpus).
         captured_at: as for ``load_articles`` (one time, or file -> time).
-        progress: a progress bar over files (stderr); default from 200 files.
+        progress: a progress bar over files (stderr), then one over the event
+            mentions as the timeline merges them; default from 200 files.
         stages: the per-chunk stages to run (default ``STAGES``); the
             cross-story tables need ``mentions`` and ``events``.
         duplicates: also group syndicated copies (``duplicates.parquet``).
@@ -662,7 +677,7 @@ def run(
             paths[name] = _write_table(table, out / f"{name}.parquet")
             rows[name] = len(table)
         paths["timeline"] = out / "timeline.parquet"
-        rows["timeline"] = spooled_timeline(scratch / "events", paths["timeline"])
+        rows["timeline"] = spooled_timeline(scratch / "events", paths["timeline"], progress=progress)
     if signatures is not None:
         groups = signatures.groups()
         paths["duplicates"] = _write_table(groups, out / "duplicates.parquet")

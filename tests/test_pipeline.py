@@ -207,3 +207,13 @@ def test_read_tables_names_what_is_there(chunked):
         pl.read_tables(result.out, ["links"])
     with pytest.raises(ValueError, match="no such folder"):
         pl.read_tables(Path(result.out) / "nope")
+
+
+def test_run_shows_progress_through_the_timeline_merge(tmp_path, capsys, whole, captures):
+    # the merge at the end takes minutes on a large corpus: it has its own bar, over the mentions
+    result = pl.run(SAMPLE_PAGES, tmp_path, chunk_files=7, progress=True, captured_at=captures)
+    err = capsys.readouterr().err
+    assert "newskit pipeline" in err and "newskit timeline merge" in err
+    merged = int(whole["timeline"]["n_mentions"].sum())
+    assert merged > 0 and f"{merged}/{merged} " in err  # the bar ends at the number of mentions merged
+    assert result.rows["timeline"] == len(whole["timeline"])
