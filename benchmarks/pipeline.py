@@ -660,7 +660,7 @@ def compare(paths: list[Path]) -> str:
         lines.append(f"{'all stages':<32}" + "".join(f"{v:>18,.1f}" for v in vals)
                      + f"{vals[-1] / vals[0]:>14.2f}")
     vals = [1e6 * r["total"]["elapsed"] / r["articles"] for r in runs]
-    lines.append(f"{'elapsed (whole run, 2 cores)':<32}" + "".join(f"{v:>18,.1f}" for v in vals)
+    lines.append(f"{'elapsed (whole run)':<32}" + "".join(f"{v:>18,.1f}" for v in vals)
                  + f"{vals[-1] / vals[0]:>14.2f}")
     base = [1e6 / r["baselines"]["load"]["rate"] for r in runs]
     lines.append(f"{'baseline: read + decode bytes':<32}" + "".join(f"{v:>18,.1f}" for v in base)
@@ -694,17 +694,20 @@ def markdown(paths: list[Path]) -> str:
         vals = [1e6 * r["stages"][s]["cpu"] / r["articles"] for r in runs]
         base = big["baselines"].get(s)
         tail = " | | |"
-        if base:
-            tail = f" | {base['name']} | {big['stages'][s]['rate'] / base['rate']:.3g} |"
+        rate = big["stages"][s]["rate"]
+        if base and isinstance(rate, int | float) and base.get("rate"):
+            tail = f" | {base['name']} | {rate / base['rate']:.3g} |"
         row(LABELS[s], vals, tail=tail)
     row("**all stages**", [1e6 * r["total"]["stage_cpu"] / r["articles"] for r in runs])
-    row("whole run: elapsed µs/article (2 cores)", [1e6 * r["total"]["elapsed"] / r["articles"] for r in runs])
+    row("whole run: elapsed µs/article", [1e6 * r["total"]["elapsed"] / r["articles"] for r in runs])
+    lines.append("| whole run: worker processes | " + " | ".join(str(r["workers"]) for r in runs) + " | | | |")
     lines.append("| whole run: elapsed, articles/s | " + " | ".join(
         f"{r['total']['elapsed']:,.0f} s, {r['total']['articles_per_s']:,.0f}/s" for r in runs) + " | | | |")
     for label, key in (("peak RSS, all processes", "all_rss"), ("peak RSS, parent", "parent_rss"),
                        ("peak RSS, largest worker", "worker_rss")):
         lines.append(f"| {label} | " + " | ".join(f"{_mb(r['memory_peak'][key])} MB" for r in runs) + " | | | |")
-    for label, key in (("bytes/article in memory, all tables", "memory"), ("bytes/article on disk, all tables", "disk")):
+    for label, key in (("bytes/article in memory, article + derived tables", "memory"),
+                       ("bytes/article on disk, article + derived tables", "disk")):
         row(label, [sum(r["sizes"][t][key] for t in TABLES) / r["articles"] for r in runs])
     lines.append("| timeline events | " + " | ".join(f"{r['reducer_tables'].get('timeline', 0):,}" for r in runs)
                  + " | | | |")

@@ -145,7 +145,7 @@ def dates_table(articles: pd.DataFrame) -> pd.DataFrame:
     ids, texts, rows = [], [], []
     for aid, body, pub in zip(articles["article_id"], articles["body"], articles["published_at"]):
         if isinstance(body, str) and body.strip() and not pd.isna(pub):
-            found = date_rows(body, pub)  # one table for the chunk, not one per article: half the cost
+            found = date_rows(body, pub)  # one table for the chunk, not one per article: 1.4-1.7x less CPU
             if found:
                 ids.extend([aid] * len(found))
                 texts.append(body)
@@ -429,7 +429,7 @@ def spooled_timeline(folder: Path, out: Path, progress: bool = False) -> int:
     out.mkdir(parents=True, exist_ok=True)
     folders = sorted(p for p in Path(folder).glob("action=*") if p.is_dir()) if Path(folder).is_dir() else []
     actions = [(a.name.split("=", 1)[1], sorted(str(f) for f in a.glob("*.parquet"))) for a in folders]
-    total = sum(pq.ParquetFile(f).metadata.num_rows for _, files in actions for f in files) if progress else 0
+    total = sum(pq.read_metadata(f).num_rows for _, files in actions for f in files) if progress else 0
     bar = tqdm(total=total, unit="mention", desc="newskit timeline merge", disable=not progress)
     n = written = 0
     try:

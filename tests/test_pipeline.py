@@ -217,3 +217,17 @@ def test_run_shows_progress_through_the_timeline_merge(tmp_path, capsys, whole, 
     merged = int(whole["timeline"]["n_mentions"].sum())
     assert merged > 0 and f"{merged}/{merged} " in err  # the bar ends at the number of mentions merged
     assert result.rows["timeline"] == len(whole["timeline"])
+
+
+def test_dates_table_edge_rows():
+    # bodies that give no rows (missing, blank, no publication time, no dates) and ids of any kind
+    arts = pd.DataFrame({
+        "article_id": [7, 8, 9, 10, 11],
+        "body": [None, "   ", "Tariffs rose on Friday.", "No date here.", "Talks resumed in April 2025."],
+        "published_at": pd.to_datetime(["2025-06-02", "2025-06-02", None, "2025-06-02", "2025-06-02"], utc=True),
+    }, index=[5, 4, 3, 2, 1])
+    got = pl.dates_table(arts)
+    assert got[["article_id", "text", "value"]].values.tolist() == [["11", "April 2025", "2025-04"]]
+    assert got["date"].tolist() == [pd.Timestamp("2025-04-01")] and got.index.tolist() == [0]
+    pd.testing.assert_frame_equal(pl.dates_table(arts.head(0)), schema.empty(pl.DATE_TABLE_COLUMNS))
+    pd.testing.assert_frame_equal(pl.dates_table(arts.head(4)), schema.empty(pl.DATE_TABLE_COLUMNS))

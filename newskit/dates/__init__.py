@@ -28,7 +28,7 @@ import pandas as pd
 
 from newskit.dates.rules import date_rows
 
-__all__ = ["DATE_COLUMNS", "PRECISIONS", "TIMEX_TYPES", "find_dates"]
+__all__ = ["DATE_COLUMNS", "PRECISIONS", "TIMEX_TYPES", "find_dates", "rows_table"]
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 PRECISIONS = ("minute", "hour", "day", "week", "month", "season", "quarter", "year", "decade")
@@ -63,8 +63,9 @@ def rows_table(texts: list[str], rows: list[list[tuple]]) -> pd.DataFrame:
 
     ``rows[i]`` are ``date_rows(texts[i], anchor_i)``; the table holds them in
     that order (``start``/``end`` are offsets into each row's own text). One
-    table for many texts costs about half of what a table per text does
-    (``newskit.pipeline.dates_table`` builds one per chunk of articles).
+    table for many texts costs 1.4-1.7x less CPU than a table per text
+    (``python -m benchmarks.dates``; ``newskit.pipeline.dates_table`` builds
+    one per chunk of articles).
 
     Examples:
         >>> texts = ["Talks resumed on Monday.", "No date here.", "Tariffs rose in April."]
