@@ -61,7 +61,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -409,10 +409,12 @@ def spooled_timeline(folder: Path, out: Path, progress: bool = False) -> int:
     """Merge the event mentions of a spool (``spool_events``) into the timeline, written as parts under ``out``.
 
     One action at a time (mentions of different actions never merge); the
-    merge reads an action's key columns, and then the rest of its columns to
-    make the rows of the events a batch at a time (``merged_events``), each
-    batch written as one part (``out/part-00000.parquet`` ...). So memory
-    holds one action's mentions, not all of them, and never the timeline.
+    merge reads an action's key columns, then reads the rest of its columns
+    a few files at a time, filing them by batch of events into scratch files
+    (``folder/_scratch``), and makes the rows of the events a batch at a time
+    (``merged_events``), each batch written as one part
+    (``out/part-00000.parquet`` ...). So memory holds the key columns of one
+    action's mentions and one batch's rows, never the timeline.
     ``read_tables`` sorts the parts into the timeline's order.
 
     Args:
@@ -431,20 +433,30 @@ def spooled_timeline(folder: Path, out: Path, progress: bool = False) -> int:
     actions = [(a.name.split("=", 1)[1], sorted(str(f) for f in a.glob("*.parquet"))) for a in folders]
     total = sum(pq.read_metadata(f).num_rows for _, files in actions for f in files) if progress else 0
     bar = tqdm(total=total, unit="mention", desc="newskit timeline merge", disable=not progress)
+    scratch = Path(folder) / "_scratch"
     n = written = 0
     try:
         for name, files in actions:
             bar.set_postfix(action=name)
-            for rows in merged_events(partial(_read_kept, files), with_articles=True):
+            parts = partial(_read_kept_parts, files)
+            for rows in merged_events(partial(_read_kept, files), with_articles=True, parts=parts,
+                                      scratch=scratch):
                 _write_part(schema.coerce(pd.DataFrame(rows), TIMELINE_COLUMNS), out, written)
                 written += 1
                 n += len(rows)
                 bar.update(sum(row["n_mentions"] for row in rows))
     finally:
         bar.close()
+        shutil.rmtree(scratch, ignore_errors=True)
     if not written:
         _write_part(schema.empty(TIMELINE_COLUMNS), out, 0)
     return n
+
+
+def _read_kept_parts(files: list[str], columns: list[str], per_part: int = 64) -> Iterator[pd.DataFrame]:
+    """``_read_kept`` of the files ``per_part`` at a time, in order."""
+    for i in range(0, len(files), per_part):
+        yield _read_kept(files[i:i + per_part], columns)
 
 
 def _read_kept(files: list[str], columns: list[str]) -> pd.DataFrame:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -231,3 +232,63 @@ def test_dates_table_edge_rows():
     assert got["date"].tolist() == [pd.Timestamp("2025-04-01")] and got.index.tolist() == [0]
     pd.testing.assert_frame_equal(pl.dates_table(arts.head(0)), schema.empty(pl.DATE_TABLE_COLUMNS))
     pd.testing.assert_frame_equal(pl.dates_table(arts.head(4)), schema.empty(pl.DATE_TABLE_COLUMNS))
+
+
+def _spool(tmp_path: Path, articles: pd.DataFrame, events: pd.DataFrame) -> list[tuple[str, list[str]]]:
+    """Spool the kept mentions as ``run`` does, in parts of a few mentions each; (action, files) per action."""
+    kept = pl.kept_events(articles, events)
+    for i, start in enumerate(range(0, len(kept), 9)):
+        pl.spool_events(kept.iloc[start:start + 9], tmp_path / "spool", i)
+    return [(d.name.split("=", 1)[1], sorted(str(f) for f in d.glob("*.parquet")))
+            for d in sorted((tmp_path / "spool").glob("action=*"))]
+
+
+@pytest.mark.parametrize("source", ["sample", "generated"])
+def test_merge_filing_rows_by_batch_on_disk_equals_the_merge_in_memory(tmp_path, monkeypatch, captures, source):
+    # the merge at the end of a run reads the rows' columns a few files at a time and files
+    # them by batch of events on disk; tiny batches and flushes here force many of each
+    from newskit.events import timeline as T
+
+    if source == "sample":
+        articles = nk.load_articles(SAMPLE_PAGES, captured_at=captures)
+    else:
+        from benchmarks import corpus
+        corpus.generate_corpus(tmp_path / "corpus", 120, seed=11, shard_articles=40, workers=1)
+        articles = nk.load_articles(corpus.corpus_files(tmp_path / "corpus"))
+    events = nk.tariff_events(articles)
+    monkeypatch.setattr(T, "_SPILL_ROWS", 7)
+    actions = _spool(tmp_path, articles, events)
+    assert len(actions) >= 3
+    compared = 0
+    for action, files in actions:
+        load = partial(pl._read_kept, files)
+        want = [row for rows in T.merged_events(load, with_articles=True, batch=4) for row in rows]
+        scratch = tmp_path / "scratch" / action
+        got = [row for rows in T.merged_events(load, with_articles=True, batch=4, scratch=scratch,
+                                               parts=partial(pl._read_kept_parts, files, per_part=2))
+               for row in rows]
+        assert len(want) > 0
+        pd.testing.assert_frame_equal(pd.DataFrame(got), pd.DataFrame(want), obj=action)
+        assert list(scratch.iterdir()) == []  # every scratch file is read and deleted
+        compared += len(want)
+    assert compared > 8  # several batches of 4 events
+    # and the whole merge written by spooled_timeline is the in-memory timeline
+    pl.spooled_timeline(tmp_path / "spool", tmp_path / "timeline")
+    got = pl.read_tables(tmp_path, ["timeline"])["timeline"]
+    want = nk.event_timeline(events, articles)
+    assert_same_tables({"timeline": got}, {"timeline": want})
+    assert not (tmp_path / "spool" / "_scratch").exists()
+
+
+def test_merge_with_parts_needs_scratch_and_the_same_rows(tmp_path, captures):
+    from newskit.events import timeline as T
+
+    articles = nk.load_articles(SAMPLE_PAGES, captured_at=captures)
+    (action, files), *_ = _spool(tmp_path, articles, nk.tariff_events(articles))
+    load = partial(pl._read_kept, files)
+    with pytest.raises(ValueError, match="both parts and scratch"):
+        next(T.merged_events(load, with_articles=True, parts=partial(pl._read_kept_parts, files)))
+    short = partial(pl._read_kept_parts, files[:-1])
+    with pytest.raises(ValueError, match="the parts hold .* rows, the key columns"):
+        list(T.merged_events(load, with_articles=True, parts=short, scratch=tmp_path / "s"))
+    assert list((tmp_path / "s").iterdir()) == []  # nothing left behind on the error

@@ -37,13 +37,16 @@ from __future__ import annotations
 import array
 import bisect
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
+import pyarrow.ipc  # noqa: F401  (pa.ipc)
 
 from newskit import schema
 from newskit.events.extract import EVENT_COLUMNS
@@ -392,15 +395,16 @@ _ROW_COLUMNS = ["mention_id", "article_id", "actor", "target", "product", "rate_
 
 
 def merged_events(mentions: pd.DataFrame | Callable[[list[str]], pd.DataFrame], *, with_articles: bool,
-                  batch: int = BATCH_EVENTS) -> Iterator[list[dict]]:
+                  batch: int = BATCH_EVENTS, parts: Callable[[list[str]], Iterable[pd.DataFrame]] | None = None,
+                  scratch: str | os.PathLike | None = None) -> Iterator[list[dict]]:
     """The merged events of unflagged mentions, as lists of rows, ``batch`` events at a time.
 
     The merge holds, per mention, only what it compares, coded (action,
     actor country, targets, products, rates, the period of its date) and
     per event its widened key; the rows of the events are then made
     ``batch`` at a time from the mentions' columns. So the memory is the
-    mentions' columns plus a few dozen bytes per mention and per event, not
-    a Python object per mention.
+    mentions' key columns plus a few dozen bytes per mention and per event,
+    not a Python object per mention.
 
     Args:
         mentions: unflagged rows of ``tariff_events`` (at least ``_NEEDED``),
@@ -413,6 +417,15 @@ def merged_events(mentions: pd.DataFrame | Callable[[list[str]], pd.DataFrame], 
             from Parquet so).
         with_articles: whether outlets are known (``n_outlets`` is missing without).
         batch: events per list yielded.
+        parts: with ``scratch``, a function that yields the named columns of
+            the same rows a part at a time, in the same order. The rows'
+            columns are then never held whole either: they are read a part
+            at a time and filed by batch of events into files in
+            ``scratch`` (``_SPILL_ROWS`` rows in memory at most), and each
+            batch's file is read back when its events are made. Memory is
+            then the key columns and one batch's mentions.
+        scratch: a folder for those files (made if missing; they are
+            deleted as they are read).
 
     Yields:
         Lists of rows (dicts of ``TIMELINE_COLUMNS``), in the order the events
@@ -425,28 +438,27 @@ def merged_events(mentions: pd.DataFrame | Callable[[list[str]], pd.DataFrame], 
 
         def load(columns: list[str]) -> pd.DataFrame:
             return frame[[c for c in columns if c in frame.columns]]
+    if (parts is None) != (scratch is None):
+        raise ValueError("merged_events: give both parts and scratch, or neither")
     keys = load(_KEY_COLUMNS)
     if not len(keys):
         return
     order, joined, event_keys, precision_of = _assign(keys)
     del keys
-    # the mentions of each event, in the order they joined it
-    by_event = np.argsort(joined, kind="stable")
-    bounds = np.searchsorted(joined[by_event], np.arange(len(event_keys) + 1))
-    rows_of = order[by_event]
-    del order, joined, by_event
-    m = load(_ROW_COLUMNS)
+    if parts is None:
+        batches = _batches_in_memory(load, order, joined, len(event_keys), batch)
+    else:
+        batches = _batches_spilled(parts, Path(scratch), order, joined, len(event_keys), batch)
+    del order, joined
     seen: dict[str, int] = {}
-    for b0 in range(0, len(event_keys), batch):
-        b1 = min(len(event_keys), b0 + batch)
-        take = rows_of[bounds[b0]:bounds[b1]]
-        col = {c: (m[c].take(take).tolist() if c in m.columns else [None] * len(take)) for c in _ROW_COLUMNS}
-        col["precision"] = precision_of[take].tolist()
+    for b0, b1, m, rows, bounds in batches:
+        col = {c: (m[c].tolist() if c in m.columns else [None] * len(rows)) for c in _ROW_COLUMNS}
+        col["precision"] = precision_of[rows].tolist()
         for c in ("rate_from", "rate_to"):
             col[c] = [_num(v) for v in col[c]]
         out = []
         for e in range(b0, b1):
-            lo, hi = int(bounds[e] - bounds[b0]), int(bounds[e + 1] - bounds[b0])
+            lo, hi = int(bounds[e - b0]), int(bounds[e - b0 + 1])
             row = _event_row(*event_keys[e], {c: v[lo:hi] for c, v in col.items()}, with_articles)
             # equal ids get -2, -3 ... in the order the events were made (the action is
             # part of the id, so this needs only the mentions of one action)
@@ -455,6 +467,80 @@ def merged_events(mentions: pd.DataFrame | Callable[[list[str]], pd.DataFrame], 
             row["event_id"] = i if seen[i] == 1 else f"{i}-{seen[i]}"
             out.append(row)
         yield out
+
+
+# rows of mention columns held at most while they are filed by batch of events (``merged_events(parts=...)``)
+_SPILL_ROWS = 200_000
+
+
+def _batches_in_memory(load, order: np.ndarray, joined: np.ndarray, n_events: int, batch: int):
+    """(first event, end event, the mentions' rows, their row numbers, event bounds) per batch of events,
+    from the rows' columns read whole; the mentions of each event in the order they joined it."""
+    by_event = np.argsort(joined, kind="stable")
+    bounds = np.searchsorted(joined[by_event], np.arange(n_events + 1))
+    rows_of = order[by_event]
+    del by_event
+    m = load(_ROW_COLUMNS)
+    for b0 in range(0, n_events, batch):
+        b1 = min(n_events, b0 + batch)
+        take = rows_of[bounds[b0]:bounds[b1]]
+        yield b0, b1, m.take(take), take, bounds[b0:b1 + 1] - bounds[b0]
+
+
+def _batches_spilled(parts, scratch: Path, order: np.ndarray, joined: np.ndarray, n_events: int, batch: int):
+    """``_batches_in_memory``, reading the rows' columns a part at a time and filing them by batch on disk."""
+    n = len(order)
+    event_of = np.empty(n, np.int64)
+    event_of[order] = joined
+    place = np.empty(n, np.int64)  # position in the merge order: the order the mentions joined their events
+    place[order] = np.arange(n)
+    scratch.mkdir(parents=True, exist_ok=True)
+    files: dict[int, list[Path]] = {}
+    held: list[pd.DataFrame] = []
+    count = start = 0
+
+    def flush() -> None:
+        nonlocal count
+        if not held:
+            return
+        frame = pd.concat(held, ignore_index=True)
+        held.clear()
+        count = 0
+        group = event_of[frame["_row"].to_numpy()] // batch
+        for b in np.unique(group):
+            path = scratch / f"batch-{b:06d}-{len(files.get(b, [])):05d}.arrow"
+            table = pa.Table.from_pandas(frame[group == b], preserve_index=False)
+            with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+                writer.write_table(table)
+            files.setdefault(int(b), []).append(path)
+
+    try:
+        for part in parts(_ROW_COLUMNS):
+            k = len(part)
+            held.append(part.reset_index(drop=True).assign(_row=np.arange(start, start + k)))
+            start += k
+            count += k
+            if count >= _SPILL_ROWS:
+                flush()
+        flush()
+        if start != n:
+            raise ValueError(f"merged_events: the parts hold {start:,} rows, the key columns {n:,}")
+        for b in range((n_events + batch - 1) // batch):
+            frames = []
+            for path in files.pop(b, []):
+                with pa.memory_map(str(path)) as source:
+                    frames.append(pa.ipc.open_file(source).read_all().to_pandas())
+                path.unlink()
+            m = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            rows = m["_row"].to_numpy()
+            events = event_of[rows]
+            o = np.lexsort((place[rows], events))
+            b0, b1 = b * batch, min(n_events, (b + 1) * batch)
+            yield b0, b1, m.take(o), rows[o], np.searchsorted(events[o], np.arange(b0, b1 + 1))
+    finally:
+        for paths in files.values():
+            for path in paths:
+                path.unlink(missing_ok=True)
 
 
 def _assign(m: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, list[tuple], np.ndarray]:
