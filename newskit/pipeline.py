@@ -59,6 +59,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -411,7 +412,7 @@ def spooled_timeline(folder: Path, out: Path, progress: bool = False) -> int:
     One action at a time (mentions of different actions never merge); the
     merge reads an action's key columns, then reads the rest of its columns
     a few files at a time, filing them by batch of events into scratch files
-    (``folder/_scratch``), and makes the rows of the events a batch at a time
+    (a new ``.newskit-merge-*`` folder beside ``out``, deleted at the end), and makes the rows of the events a batch at a time
     (``merged_events``), each batch written as one part
     (``out/part-00000.parquet`` ...). So memory holds the key columns of one
     action's mentions and one batch's rows, never the timeline.
@@ -433,7 +434,8 @@ def spooled_timeline(folder: Path, out: Path, progress: bool = False) -> int:
     actions = [(a.name.split("=", 1)[1], sorted(str(f) for f in a.glob("*.parquet"))) for a in folders]
     total = sum(pq.read_metadata(f).num_rows for _, files in actions for f in files) if progress else 0
     bar = tqdm(total=total, unit="mention", desc="newskit timeline merge", disable=not progress)
-    scratch = Path(folder) / "_scratch"
+    # the rows filed by batch of events: a folder of its own beside the output
+    scratch = Path(tempfile.mkdtemp(prefix=".newskit-merge-", dir=out.parent))
     n = written = 0
     try:
         for name, files in actions:

@@ -272,19 +272,26 @@ def test_merge_filing_rows_by_batch_on_disk_equals_the_merge_in_memory(tmp_path,
         assert list(scratch.iterdir()) == []  # every scratch file is read and deleted
         compared += len(want)
     assert compared > 8  # several batches of 4 events
-    # and the whole merge written by spooled_timeline is the in-memory timeline
-    pl.spooled_timeline(tmp_path / "spool", tmp_path / "timeline")
-    got = pl.read_tables(tmp_path, ["timeline"])["timeline"]
+    # and the whole merge written by spooled_timeline (which must file the rows on disk,
+    # never read them whole) is the in-memory timeline
+    def whole(*args, **kwargs):
+        raise AssertionError("spooled_timeline read the rows' columns whole")
+
     want = nk.event_timeline(events, articles)
+    monkeypatch.setattr(T, "_batches_in_memory", whole)
+    pl.spooled_timeline(tmp_path / "spool", tmp_path / "timeline")
+    monkeypatch.undo()
+    got = pl.read_tables(tmp_path, ["timeline"])["timeline"]
     assert_same_tables({"timeline": got}, {"timeline": want})
-    assert not (tmp_path / "spool" / "_scratch").exists()
+    assert not list(tmp_path.glob(".newskit-merge-*"))  # its scratch folder is gone
 
 
 def test_merge_with_parts_needs_scratch_and_the_same_rows(tmp_path, captures):
     from newskit.events import timeline as T
 
     articles = nk.load_articles(SAMPLE_PAGES, captured_at=captures)
-    (action, files), *_ = _spool(tmp_path, articles, nk.tariff_events(articles))
+    files = max((files for _, files in _spool(tmp_path, articles, nk.tariff_events(articles))), key=len)
+    assert len(files) >= 2
     load = partial(pl._read_kept, files)
     with pytest.raises(ValueError, match="both parts and scratch"):
         next(T.merged_events(load, with_articles=True, parts=partial(pl._read_kept_parts, files)))
@@ -292,3 +299,9 @@ def test_merge_with_parts_needs_scratch_and_the_same_rows(tmp_path, captures):
     with pytest.raises(ValueError, match="the parts hold .* rows, the key columns"):
         list(T.merged_events(load, with_articles=True, parts=short, scratch=tmp_path / "s"))
     assert list((tmp_path / "s").iterdir()) == []  # nothing left behind on the error
+    # the same number of rows in another order, or more rows: the mention ids tell
+    for wrong in (files[::-1], files + files[:1]):
+        with pytest.raises(ValueError, match="the parts do not hold the rows of the key columns, in their order"):
+            list(T.merged_events(load, with_articles=True, parts=partial(pl._read_kept_parts, wrong, per_part=1),
+                                 scratch=tmp_path / "s"))
+        assert list((tmp_path / "s").iterdir()) == []

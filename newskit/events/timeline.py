@@ -418,7 +418,8 @@ def merged_events(mentions: pd.DataFrame | Callable[[list[str]], pd.DataFrame], 
         with_articles: whether outlets are known (``n_outlets`` is missing without).
         batch: events per list yielded.
         parts: with ``scratch``, a function that yields the named columns of
-            the same rows a part at a time, in the same order. The rows'
+            the same rows a part at a time, in the same order (checked: a
+            ValueError if their ``mention_id`` differ). The rows'
             columns are then never held whole either: they are read a part
             at a time and filed by batch of events into files in
             ``scratch`` (``_SPILL_ROWS`` rows in memory at most), and each
@@ -443,12 +444,13 @@ def merged_events(mentions: pd.DataFrame | Callable[[list[str]], pd.DataFrame], 
     keys = load(_KEY_COLUMNS)
     if not len(keys):
         return
+    ids = None if parts is None else _id_hashes(keys["mention_id"])  # to check that the parts hold these rows
     order, joined, event_keys, precision_of = _assign(keys)
     del keys
     if parts is None:
         batches = _batches_in_memory(load, order, joined, len(event_keys), batch)
     else:
-        batches = _batches_spilled(parts, Path(scratch), order, joined, len(event_keys), batch)
+        batches = _batches_spilled(parts, Path(scratch), ids, order, joined, len(event_keys), batch)
     del order, joined
     seen: dict[str, int] = {}
     for b0, b1, m, rows, bounds in batches:
@@ -471,6 +473,7 @@ def merged_events(mentions: pd.DataFrame | Callable[[list[str]], pd.DataFrame], 
 
 # rows of mention columns held at most while they are filed by batch of events (``merged_events(parts=...)``)
 _SPILL_ROWS = 200_000
+_IPC = pa.ipc.IpcWriteOptions(compression="lz4")
 
 
 def _batches_in_memory(load, order: np.ndarray, joined: np.ndarray, n_events: int, batch: int):
@@ -487,8 +490,14 @@ def _batches_in_memory(load, order: np.ndarray, joined: np.ndarray, n_events: in
         yield b0, b1, m.take(take), take, bounds[b0:b1 + 1] - bounds[b0]
 
 
-def _batches_spilled(parts, scratch: Path, order: np.ndarray, joined: np.ndarray, n_events: int, batch: int):
-    """``_batches_in_memory``, reading the rows' columns a part at a time and filing them by batch on disk."""
+def _id_hashes(ids: pd.Series) -> np.ndarray:
+    return pd.util.hash_array(np.asarray(ids.astype(str), dtype=object))
+
+
+def _batches_spilled(parts, scratch: Path, ids: np.ndarray, order: np.ndarray, joined: np.ndarray, n_events: int,
+                     batch: int):
+    """``_batches_in_memory``, reading the rows' columns a part at a time and filing them by batch on disk
+    (Arrow IPC files, LZ4; each deleted once read, and every one left on an error)."""
     n = len(order)
     event_of = np.empty(n, np.int64)
     event_of[order] = joined
@@ -507,17 +516,21 @@ def _batches_spilled(parts, scratch: Path, order: np.ndarray, joined: np.ndarray
         held.clear()
         count = 0
         group = event_of[frame["_row"].to_numpy()] // batch
-        for b in np.unique(group):
+        for b in np.unique(group).tolist():
             path = scratch / f"batch-{b:06d}-{len(files.get(b, [])):05d}.arrow"
+            files.setdefault(b, []).append(path)  # before writing: a file half written is deleted too
             table = pa.Table.from_pandas(frame[group == b], preserve_index=False)
-            with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema, options=_IPC) as writer:
                 writer.write_table(table)
-            files.setdefault(int(b), []).append(path)
 
     try:
         for part in parts(_ROW_COLUMNS):
             k = len(part)
-            held.append(part.reset_index(drop=True).assign(_row=np.arange(start, start + k)))
+            if start + k > n or not np.array_equal(_id_hashes(part["mention_id"]), ids[start:start + k]):
+                raise ValueError(f"merged_events: the parts do not hold the rows of the key columns, in their order "
+                                 f"(they differ in rows {start:,} to {start + k:,} of {n:,})")
+            part = part[[c for c in _ROW_COLUMNS if c in part.columns]].reset_index(drop=True)
+            held.append(part.assign(_row=np.arange(start, start + k)))
             start += k
             count += k
             if count >= _SPILL_ROWS:
@@ -527,9 +540,10 @@ def _batches_spilled(parts, scratch: Path, order: np.ndarray, joined: np.ndarray
             raise ValueError(f"merged_events: the parts hold {start:,} rows, the key columns {n:,}")
         for b in range((n_events + batch - 1) // batch):
             frames = []
-            for path in files.pop(b, []):
+            for path in files[b]:
                 with pa.memory_map(str(path)) as source:
                     frames.append(pa.ipc.open_file(source).read_all().to_pandas())
+            for path in files.pop(b):
                 path.unlink()
             m = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
             rows = m["_row"].to_numpy()
