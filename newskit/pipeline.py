@@ -414,8 +414,10 @@ def spooled_timeline(folder: Path, out: Path, progress: bool = False) -> int:
     a few files at a time, filing them by batch of events into scratch files
     (a new ``.newskit-merge-*`` folder beside ``out``, deleted at the end), and makes the rows of the events a batch at a time
     (``merged_events``), each batch written as one part
-    (``out/part-00000.parquet`` ...). So memory holds the key columns of one
-    action's mentions and one batch's rows, never the timeline.
+    (``out/part-00000.parquet`` ...). So the merge holds the key columns of
+    one action's mentions and one batch's rows, never the timeline; the
+    process's RSS can stay higher, as memory freed after one action is not
+    always returned before the next (README, "The pipeline benchmark").
     ``read_tables`` sorts the parts into the timeline's order.
 
     Args:

@@ -499,7 +499,7 @@ def _ids(ids: pd.Series) -> pa.Array:
 def _batches_spilled(parts, scratch: Path, ids: pa.Array, order: np.ndarray, joined: np.ndarray, n_events: int,
                      batch: int):
     """``_batches_in_memory``, reading the rows' columns a part at a time and filing them by batch on disk
-    (Arrow IPC files, LZ4; each deleted once read, and every one left on an error)."""
+    (Arrow IPC files, LZ4; each deleted once read, and any still there deleted on an error)."""
     n = len(order)
     event_of = np.empty(n, np.int64)
     event_of[order] = joined
